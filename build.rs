@@ -1,0 +1,28 @@
+//! Generates the client from `spec/atlassian-admin.yaml` into `OUT_DIR`.
+//!
+//! Only the spec is tracked (`rerun-if-changed`), so a no-op build runs no
+//! build script. A broken spec fails the build with the generator's located
+//! message, printed as cargo errors rather than a panic backtrace.
+
+use std::path::PathBuf;
+
+fn main() {
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let spec = root.join("spec").join("atlassian-admin.yaml");
+    println!("cargo::rerun-if-changed={}", spec.display());
+
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    let target = out_dir.join("atlassian_admin_api.rs");
+    match admin_api_generator::build_client(&spec) {
+        Ok(code) => {
+            if let Err(e) = std::fs::write(&target, code) {
+                println!("cargo::error=cannot write {}: {e}", target.display());
+            }
+        }
+        Err(e) => {
+            for line in e.to_string().lines() {
+                println!("cargo::error={line}");
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! Command-line front end of the generator: `check`, `generate`, `surface`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use admin_api_generator::{generate_client, load_spec, render_surface};
+
+const USAGE: &str = "\
+usage: admin-api-gen <command> [args]
+
+commands:
+  check    [SPEC]               load the spec and generate the client; report problems
+  generate [SPEC] [-o OUT.rs]   write the generated client (stdout by default)
+  surface  [SPEC]               print the public API listing that the snapshot tests guard
+
+SPEC defaults to spec/atlassian-admin.yaml.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err(USAGE.to_owned());
+    };
+    let mut spec_path = PathBuf::from("spec/atlassian-admin.yaml");
+    let mut out: Option<PathBuf> = None;
+    let mut iter = rest.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "-o" | "--out" => out = iter.next().map(PathBuf::from),
+            "-h" | "--help" => return Err(USAGE.to_owned()),
+            other => spec_path = PathBuf::from(other),
+        }
+    }
+    let spec = load_spec(&spec_path).map_err(|e| format!("error: {e}"))?;
+    let code =
+        generate_client(&spec).map_err(|e| format!("error: {}: {e}", spec_path.display()))?;
+    match command.as_str() {
+        "check" => {
+            let ops = spec.openapi.operations().count();
+            println!("{}: ok, {ops} operations", spec_path.display());
+            Ok(())
+        }
+        "generate" => match out {
+            Some(path) => {
+                std::fs::write(&path, code).map_err(|e| format!("error: {}: {e}", path.display()))
+            }
+            None => {
+                print!("{code}");
+                Ok(())
+            }
+        },
+        "surface" => {
+            let listing = render_surface(&spec, &code).map_err(|e| format!("error: {e}"))?;
+            print!("{listing}");
+            Ok(())
+        }
+        _ => Err(format!("unknown command `{command}`\n\n{USAGE}")),
+    }
+}

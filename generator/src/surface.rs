@@ -1,0 +1,393 @@
+//! A deterministic, plain-text listing of the generated public API.
+//!
+//! The listing is what a reviewer reads in a pull request: for every operation
+//! the Rust method, HTTP method and path, each parameter with its Rust type,
+//! the body, the success and error types and deprecation; then every generated
+//! type with its fields or variants. It is derived from the generated code
+//! itself (so the Rust types are the real ones) joined with the spec (for HTTP
+//! facts and parameter locations).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use heck::ToSnakeCase;
+use quote::ToTokens;
+use syn::{Fields, FnArg, ImplItem, Item, ReturnType, Type};
+
+use crate::load::Spec;
+
+/// One parameter of a builder: its Rust type and whether it must be set.
+struct BuilderField {
+    name: String,
+    ty: String,
+    required: bool,
+}
+
+/// What the generated code says about one operation's builder.
+struct BuilderInfo {
+    fields: Vec<BuilderField>,
+    result: String,
+}
+
+/// Renders the surface listing of `code` (the generated client for `spec`).
+pub fn render_surface(spec: &Spec, code: &str) -> Result<String, syn::Error> {
+    let file = syn::parse_file(code)?;
+    let methods = client_methods(&file);
+    let builders = builders(&file);
+    let mut out = String::new();
+
+    let ops = operations(spec);
+    let types = type_listing(&file);
+    let _ = writeln!(
+        out,
+        "# Generated API surface of {}",
+        spec.openapi.info.title
+    );
+    let _ = writeln!(out, "# {} operations, {} types", ops.len(), types.len());
+    let _ = writeln!(out);
+    let _ = writeln!(out, "## Operations");
+    for op in &ops {
+        let method = op.operation_id.to_snake_case();
+        let _ = writeln!(out);
+        let _ = writeln!(out, "{method}  ({})", op.operation_id);
+        let _ = writeln!(out, "  {} {}", op.http_method, op.path);
+        if op.deprecated {
+            let _ = writeln!(out, "  DEPRECATED");
+        }
+        let builder = methods.get(&method).and_then(|b| builders.get(b));
+        let Some(builder) = builder else {
+            let _ = writeln!(out, "  (no generated method found)");
+            continue;
+        };
+        for field in &builder.fields {
+            let location = if field.name == "body" {
+                "body".to_owned()
+            } else {
+                op.params
+                    .iter()
+                    .find(|(name, _)| name.to_snake_case() == field.name)
+                    .map(|(_, loc)| loc.clone())
+                    .unwrap_or_else(|| "?".to_owned())
+            };
+            let need = if field.required {
+                "required"
+            } else {
+                "optional"
+            };
+            let _ = writeln!(out, "  .{}({})  {need} {location}", field.name, field.ty);
+        }
+        let _ = writeln!(out, "  -> {}", builder.result);
+    }
+
+    let _ = writeln!(out);
+    let _ = writeln!(out, "## Types");
+    for (name, body) in &types {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "{name}");
+        for line in body {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    Ok(out)
+}
+
+/// Operation facts taken from the spec, in document order.
+struct OpFacts {
+    operation_id: String,
+    http_method: String,
+    path: String,
+    deprecated: bool,
+    /// (name, location) of each parameter.
+    params: Vec<(String, String)>,
+}
+
+fn operations(spec: &Spec) -> Vec<OpFacts> {
+    let mut ops = Vec::new();
+    for (path, item) in spec.openapi.paths.iter() {
+        let Some(item) = item.as_item() else { continue };
+        for (method, op) in item.iter() {
+            let params = item
+                .parameters
+                .iter()
+                .chain(op.parameters.iter())
+                .filter_map(|p| resolve_parameter(spec, p))
+                .map(|p| {
+                    let data = p.parameter_data_ref();
+                    let loc = match p {
+                        openapiv3::Parameter::Query { .. } => "query",
+                        openapiv3::Parameter::Header { .. } => "header",
+                        openapiv3::Parameter::Path { .. } => "path",
+                        openapiv3::Parameter::Cookie { .. } => "cookie",
+                    };
+                    (data.name.clone(), loc.to_owned())
+                })
+                .collect();
+            ops.push(OpFacts {
+                operation_id: op.operation_id.clone().unwrap_or_default(),
+                http_method: method.to_uppercase(),
+                path: path.clone(),
+                deprecated: op.deprecated,
+                params,
+            });
+        }
+    }
+    ops.sort_by(|a, b| a.operation_id.cmp(&b.operation_id));
+    ops
+}
+
+fn resolve_parameter<'a>(
+    spec: &'a Spec,
+    p: &'a openapiv3::ReferenceOr<openapiv3::Parameter>,
+) -> Option<&'a openapiv3::Parameter> {
+    match p {
+        openapiv3::ReferenceOr::Item(p) => Some(p),
+        openapiv3::ReferenceOr::Reference { reference } => {
+            let name = reference.strip_prefix("#/components/parameters/")?;
+            spec.openapi
+                .components
+                .as_ref()?
+                .parameters
+                .get(name)?
+                .as_item()
+        }
+    }
+}
+
+/// Maps each `Client` method name to the builder type it returns.
+fn client_methods(file: &syn::File) -> BTreeMap<String, String> {
+    let mut map = BTreeMap::new();
+    for item in &file.items {
+        let Item::Impl(imp) = item else { continue };
+        if imp.trait_.is_some() || type_name(&imp.self_ty) != "Client" {
+            continue;
+        }
+        for it in &imp.items {
+            let ImplItem::Fn(f) = it else { continue };
+            if let ReturnType::Type(_, ty) = &f.sig.output {
+                let ret = type_name(ty);
+                if !ret.is_empty() && ret != "Self" {
+                    map.insert(f.sig.ident.to_string(), ret);
+                }
+            }
+        }
+    }
+    map
+}
+
+/// The builder structs of `mod builder`: their fields and `send` result.
+fn builders(file: &syn::File) -> BTreeMap<String, BuilderInfo> {
+    let mut map = BTreeMap::new();
+    let Some(items) = module_items(&file.items, "builder") else {
+        return map;
+    };
+    for item in items {
+        if let Item::Struct(s) = item {
+            let fields = s
+                .fields
+                .iter()
+                .filter_map(|f| {
+                    let name = f.ident.as_ref()?.to_string();
+                    if name == "client" {
+                        return None;
+                    }
+                    // Fields are `Result<T, String>`; `T` is `Option<_>` when optional.
+                    let inner = first_generic(&f.ty).unwrap_or_else(|| pretty_type(&f.ty));
+                    let (required, ty) = match inner.strip_prefix("Option<") {
+                        Some(rest) => (false, rest.trim_end_matches('>').to_owned()),
+                        None => (true, inner),
+                    };
+                    let ty = ty.replace("types::builder::", "types::");
+                    Some(BuilderField { name, ty, required })
+                })
+                .collect();
+            map.insert(
+                s.ident.to_string(),
+                BuilderInfo {
+                    fields,
+                    result: String::new(),
+                },
+            );
+        }
+    }
+    for item in items {
+        let Item::Impl(imp) = item else { continue };
+        let name = type_name(&imp.self_ty);
+        for it in &imp.items {
+            let ImplItem::Fn(f) = it else { continue };
+            if f.sig.ident != "send" || !matches!(f.sig.inputs.first(), Some(FnArg::Receiver(_))) {
+                continue;
+            }
+            if let (ReturnType::Type(_, ty), Some(info)) = (&f.sig.output, map.get_mut(&name)) {
+                info.result = pretty_type(ty);
+            }
+        }
+    }
+    map
+}
+
+/// Every type in `mod types` with its fields or variants, sorted by name.
+fn type_listing(file: &syn::File) -> BTreeMap<String, Vec<String>> {
+    let mut map = BTreeMap::new();
+    let Some(items) = module_items(&file.items, "types") else {
+        return map;
+    };
+    for item in items {
+        match item {
+            Item::Struct(s) => {
+                let lines = match &s.fields {
+                    Fields::Named(named) => named
+                        .named
+                        .iter()
+                        .map(|f| {
+                            let name = f.ident.as_ref().map(|i| i.to_string()).unwrap_or_default();
+                            let wire = serde_rename(&f.attrs)
+                                .filter(|w| *w != name)
+                                .map(|w| format!("  (json: {w})"))
+                                .unwrap_or_default();
+                            format!("{name}: {}{wire}", pretty_type(&f.ty))
+                        })
+                        .collect(),
+                    Fields::Unnamed(unnamed) => unnamed
+                        .unnamed
+                        .iter()
+                        .map(|f| format!("newtype of {}", pretty_type(&f.ty)))
+                        .collect(),
+                    Fields::Unit => vec!["unit struct".to_owned()],
+                };
+                map.insert(format!("struct {}", s.ident), lines);
+            }
+            Item::Enum(e) => {
+                let lines = e
+                    .variants
+                    .iter()
+                    .map(|v| {
+                        let payload = match &v.fields {
+                            Fields::Unit => String::new(),
+                            Fields::Unnamed(u) => format!(
+                                "({})",
+                                u.unnamed
+                                    .iter()
+                                    .map(|f| pretty_type(&f.ty))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                            Fields::Named(n) => format!(
+                                " {{ {} }}",
+                                n.named
+                                    .iter()
+                                    .map(|f| format!(
+                                        "{}: {}",
+                                        f.ident.as_ref().map(|i| i.to_string()).unwrap_or_default(),
+                                        pretty_type(&f.ty)
+                                    ))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                        };
+                        let wire = serde_rename(&v.attrs)
+                            .map(|w| format!("  (json: {w})"))
+                            .unwrap_or_default();
+                        format!("| {}{payload}{wire}", v.ident)
+                    })
+                    .collect();
+                map.insert(format!("enum {}", e.ident), lines);
+            }
+            Item::Type(t) => {
+                map.insert(
+                    format!("type {}", t.ident),
+                    vec![format!("= {}", pretty_type(&t.ty))],
+                );
+            }
+            _ => {}
+        }
+    }
+    map
+}
+
+fn module_items<'a>(items: &'a [Item], name: &str) -> Option<&'a [Item]> {
+    items.iter().find_map(|item| match item {
+        Item::Mod(m) if m.ident == name => m.content.as_ref().map(|(_, items)| items.as_slice()),
+        _ => None,
+    })
+}
+
+/// The `rename = "..."` of a `#[serde(...)]` attribute, if any.
+fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("serde"))
+        .find_map(|a| {
+            let mut found = None;
+            let _ = a.parse_nested_meta(|meta| {
+                if meta.path.is_ident("rename") {
+                    let value: syn::LitStr = meta.value()?.parse()?;
+                    found = Some(value.value());
+                } else if meta.input.peek(syn::Token![=]) {
+                    let _: syn::Expr = meta.value()?.parse()?;
+                }
+                Ok(())
+            });
+            found
+        })
+}
+
+/// The last path segment of a type (`builder::Foo<'_>` → `Foo`).
+fn type_name(ty: &Type) -> String {
+    match ty {
+        Type::Path(p) => p
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// The first generic argument of a path type, prettified (`Result<T, E>` → `T`).
+fn first_generic(ty: &Type) -> Option<String> {
+    let Type::Path(p) = ty else { return None };
+    let seg = p.path.segments.last()?;
+    let syn::PathArguments::AngleBracketed(args) = &seg.arguments else {
+        return None;
+    };
+    args.args.iter().find_map(|a| match a {
+        syn::GenericArgument::Type(t) => Some(pretty_type(t)),
+        _ => None,
+    })
+}
+
+/// A type as a short, readable string: std/chrono paths shortened, spacing tidied.
+pub fn pretty_type(ty: &Type) -> String {
+    let raw = ty.to_token_stream().to_string();
+    let mut s = raw
+        .replace(" :: ", "::")
+        .replace(":: ", "::")
+        .replace(" ::", "::")
+        .replace(" < ", "<")
+        .replace("< ", "<")
+        .replace(" <", "<")
+        .replace(" > ", ">")
+        .replace(" >", ">")
+        .replace(" , ", ", ")
+        .replace(",>", ">")
+        .replace("& '", "&'")
+        .replace("& ", "&");
+    for prefix in [
+        "::std::string::",
+        "::std::option::",
+        "::std::vec::",
+        "::std::collections::",
+        "::std::boxed::",
+        "::std::primitive::",
+        "std::string::",
+        "::chrono::offset::",
+        "::chrono::naive::",
+        "::chrono::",
+        "::uuid::",
+        "super::",
+    ] {
+        s = s.replace(prefix, "");
+    }
+    s
+}
