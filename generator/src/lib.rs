@@ -8,6 +8,7 @@
 
 #![warn(missing_docs)]
 
+pub mod diff;
 pub mod generate;
 pub mod load;
 pub mod surface;
