@@ -54,6 +54,14 @@ pub(crate) struct Pos<'a> {
 }
 
 impl<'a> Pos<'a> {
+    /// The component name, when this is a component schema itself.
+    pub fn component_name(&self) -> Option<&str> {
+        match self.ptr.as_slice() {
+            [c, s, name] if c == "components" && s == "schemas" => Some(name),
+            _ => None,
+        }
+    }
+
     /// A position one step below this one.
     pub fn child(&self, node: Node<'a>, ptr: &[&str], loc: &str, name: &str) -> Pos<'a> {
         let mut p = self.ptr.clone();
@@ -173,6 +181,14 @@ impl<'a> Doc<'a> {
             loc: name.to_owned(),
             name: name.to_owned(),
         })
+    }
+
+    /// Whether the document has a component schema called `name`.
+    pub fn has_component(&self, name: &str) -> bool {
+        self.api
+            .components
+            .as_ref()
+            .is_some_and(|c| c.schemas.contains_key(name))
     }
 
     /// Follows `$ref`s (component aliases included) to an inline schema.

@@ -126,6 +126,12 @@ impl<'a> Comparer<'a> {
                 continue;
             };
             let def_pos = new_def.as_ref().map_or(at, |d| &d.pos);
+            if old_name != name && self.swapped(old_def.as_ref(), new_def.as_ref()) {
+                // Another existing type took the place: not a rename.
+                let message = format!("type changes from `{old_name}` to `{name}`");
+                out.push(Raw::new(role.type_check(dir), at, at.loc.clone(), message));
+                continue;
+            }
             if old_name != name {
                 let message = format!("generated type `{old_name}` is now `{name}`");
                 out.push(Raw::new(
@@ -140,6 +146,16 @@ impl<'a> Comparer<'a> {
                 out.extend(found.iter().cloned());
             }
         }
+    }
+
+    /// Whether two differently named types are two types of both documents
+    /// (a component of one that exists in the other) rather than one renamed type.
+    fn swapped(&self, old: Option<&Def<'a>>, new: Option<&Def<'a>>) -> bool {
+        fn component<'d>(d: Option<&'d Def<'_>>) -> Option<&'d str> {
+            d.and_then(|d| d.pos.component_name())
+        }
+        component(old).is_some_and(|n| self.new.has_component(n))
+            || component(new).is_some_and(|n| self.old.has_component(n))
     }
 
     /// Compares the contents of two named types (remembered per direction).

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use heck::ToSnakeCase;
 use openapiv3::{
     OpenAPI, Operation, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, StatusCode,
 };
@@ -132,11 +133,13 @@ fn compare_op<'a>(cmp: &mut Comparer<'a>, o: &Op<'a>, n: &Op<'a>, findings: &mut
     let at = n.pos();
     let mut out = Vec::new();
     let mut op_change = |check, message: String| out.push(Raw::new(check, &at, n.key(), message));
-    if o.path == n.path && o.method == n.method && o.id() != n.id() {
+    // Only the Rust method name matters: `getUser` and `GetUser` both give `get_user`.
+    let (old_method, new_method) = (o.id().to_snake_case(), n.id().to_snake_case());
+    if o.path == n.path && o.method == n.method && old_method != new_method {
         op_change(
             Check::OperationRenamed,
             format!(
-                "operationId `{}` is now `{}`: the client method is renamed",
+                "operationId `{}` is now `{}`: method `{old_method}` is now `{new_method}`",
                 o.label(),
                 n.label()
             ),
