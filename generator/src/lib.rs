@@ -10,7 +10,9 @@
 
 pub mod diff;
 pub mod generate;
+pub mod inventory;
 pub mod load;
+pub mod open_enum;
 pub mod surface;
 
 use std::fmt;

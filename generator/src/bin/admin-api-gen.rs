@@ -14,6 +14,7 @@ commands:
   surface  [SPEC]               print the public API listing that the snapshot tests guard
   diff     OLD NEW [--format text|markdown|json|github] [--fail-on breaking|potentially-breaking]
                                 what changed for users of the client (OLD/NEW: file or REV:PATH)
+  inventory FILE...             list the operations of official reference files (TSV) for spec/official-inventory.tsv
 
 SPEC defaults to spec/atlassian-admin.yaml.";
 
@@ -53,6 +54,9 @@ fn run(args: &[String]) -> Result<(), String> {
     let Some((command, rest)) = args.split_first() else {
         return Err(USAGE.to_owned());
     };
+    if command == "inventory" {
+        return inventory(rest);
+    }
     let mut spec_path = PathBuf::from("spec/atlassian-admin.yaml");
     let mut out: Option<PathBuf> = None;
     let mut iter = rest.iter();
@@ -88,4 +92,18 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         _ => Err(format!("unknown command `{command}`\n\n{USAGE}")),
     }
+}
+
+fn inventory(files: &[String]) -> Result<(), String> {
+    if files.is_empty() {
+        return Err(USAGE.to_owned());
+    }
+    let mut entries = Vec::new();
+    for file in files {
+        entries.extend(admin_api_generator::inventory::read_reference(
+            std::path::Path::new(file),
+        )?);
+    }
+    print!("{}", admin_api_generator::inventory::to_tsv(&entries));
+    Ok(())
 }
