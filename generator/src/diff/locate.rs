@@ -77,3 +77,57 @@ fn find_item(lines: &[&str], scope: Option<Scope>, index: usize) -> Option<Scope
             item: true,
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::line_of;
+
+    fn ptr(segments: &[&str]) -> Vec<String> {
+        segments.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    const YAML: &str = "\
+paths:
+  /a:
+    get:
+      parameters:
+      - name: x
+        in: query
+      - name: y
+        schema: {type: string}
+components:
+  schemas:
+    A:
+      properties:
+        id: {type: string}
+";
+
+    #[test]
+    fn finds_keys_and_sequence_items_in_yaml() {
+        let at = |s: &[&str]| line_of(YAML, &ptr(s));
+        assert_eq!(at(&["paths", "/a", "get"]), Some(3));
+        assert_eq!(at(&["paths", "/a", "get", "parameters", "1"]), Some(7));
+        assert_eq!(
+            at(&["paths", "/a", "get", "parameters", "1", "schema"]),
+            Some(8)
+        );
+        assert_eq!(
+            at(&["components", "schemas", "A", "properties", "id"]),
+            Some(13)
+        );
+        // `in` of item 0 must not be taken from item 1, nor `schema` from item 1 for item 0.
+        assert_eq!(
+            at(&["paths", "/a", "get", "parameters", "0", "schema"]),
+            Some(5)
+        );
+        // A missing place stops at its nearest parent.
+        assert_eq!(at(&["components", "schemas", "B", "properties"]), Some(10));
+        assert_eq!(at(&["nothing"]), None);
+    }
+
+    #[test]
+    fn finds_keys_in_pretty_json() {
+        let json = "{\n \"paths\": {\n  \"/a\": {\n   \"get\": {}\n  }\n }\n}\n";
+        assert_eq!(line_of(json, &ptr(&["paths", "/a", "get"])), Some(4));
+    }
+}
