@@ -269,7 +269,8 @@ mod api {
             Ok(status) => status.into_inner(),
             Err(e) => return Err(describe(e).await),
         };
-        let count = |n: i64| u64::try_from(n).unwrap_or(0);
+        // An absent count is a zero the server left out.
+        let count = |n: Option<i64>| n.and_then(|n| u64::try_from(n).ok()).unwrap_or(0);
         Ok(Status {
             in_progress: count(status.in_progress_count),
             succeeded: count(status.success_count),

@@ -16,7 +16,7 @@
 //!     .task_id("358d916a-aed3-474a-9ae0-17def3bad866")
 //!     .send()
 //!     .await?;
-//! println!("{} moved, {} failed", status.success_count, status.failure_count);
+//! println!("moved: {:?}, failed: {:?}", status.success_count, status.failure_count);
 //! # Ok(())
 //! # }
 //! ```

@@ -9,7 +9,9 @@
 #![warn(missing_docs)]
 
 pub mod generate;
+pub mod inventory;
 pub mod load;
+pub mod open_enum;
 pub mod surface;
 
 use std::fmt;

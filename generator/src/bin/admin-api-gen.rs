@@ -12,6 +12,7 @@ commands:
   check    [SPEC]               load the spec and generate the client; report problems
   generate [SPEC] [-o OUT.rs]   write the generated client (stdout by default)
   surface  [SPEC]               print the public API listing that the snapshot tests guard
+  inventory FILE...             list the operations of official reference files (TSV) for spec/official-inventory.tsv
 
 SPEC defaults to spec/atlassian-admin.yaml.";
 
@@ -30,6 +31,9 @@ fn run(args: &[String]) -> Result<(), String> {
     let Some((command, rest)) = args.split_first() else {
         return Err(USAGE.to_owned());
     };
+    if command == "inventory" {
+        return inventory(rest);
+    }
     let mut spec_path = PathBuf::from("spec/atlassian-admin.yaml");
     let mut out: Option<PathBuf> = None;
     let mut iter = rest.iter();
@@ -65,4 +69,18 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         _ => Err(format!("unknown command `{command}`\n\n{USAGE}")),
     }
+}
+
+fn inventory(files: &[String]) -> Result<(), String> {
+    if files.is_empty() {
+        return Err(USAGE.to_owned());
+    }
+    let mut entries = Vec::new();
+    for file in files {
+        entries.extend(admin_api_generator::inventory::read_reference(
+            std::path::Path::new(file),
+        )?);
+    }
+    print!("{}", admin_api_generator::inventory::to_tsv(&entries));
+    Ok(())
 }

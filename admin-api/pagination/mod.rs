@@ -9,12 +9,17 @@
 //! extractor for the next one. Only one page is held at a time, so memory
 //! stays flat whatever the number of pages.
 
+mod families;
+
 use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
 
 use futures::stream::{self, Stream, TryStreamExt};
 use progenitor_client::{ClientHooks, Error, OperationInfo, ResponseValue};
 use serde::de::DeserializeOwned;
 
+use crate::clock::Clock;
 use crate::Client;
 
 /// A stream of pages: `fetch(None)` (or `fetch(Some(first))`) for the first
@@ -44,6 +49,41 @@ where
             let page = fetch(cursor.clone()).await?;
             let following = next(&page).filter(|c| cursor.as_ref() != Some(c));
             Ok(Some((page, (following.map(Some), fetch, next))))
+        },
+    )
+}
+
+/// An endless stream of pages for feeds that grow (the audit event stream):
+/// like [`pages`], but at the end (an `is_empty` page, or no new cursor) it
+/// waits `every` on `clock` and asks again with the last cursor it had.
+pub fn poll<C, P, E, F, Fut, N, Z>(
+    fetch: F,
+    next: N,
+    is_empty: Z,
+    clock: Arc<dyn Clock>,
+    every: Duration,
+) -> impl Stream<Item = Result<P, E>>
+where
+    C: Clone,
+    F: FnMut(Option<C>) -> Fut,
+    Fut: Future<Output = Result<P, E>>,
+    N: Fn(&P) -> Option<C>,
+    Z: Fn(&P) -> bool,
+{
+    // State: the cursor to ask with, and whether to wait before asking.
+    stream::try_unfold(
+        (None, false, fetch, next, is_empty),
+        move |(cursor, wait, mut fetch, next, is_empty): (Option<C>, bool, F, N, Z)| {
+            let pause = wait.then(|| clock.sleep(every));
+            async move {
+                if let Some(pause) = pause {
+                    pause.await;
+                }
+                let page = fetch(cursor.clone()).await?;
+                let following = next(&page);
+                let at_end = is_empty(&page) || following.is_none();
+                Ok(Some((page, (following.or(cursor), at_end, fetch, next, is_empty))))
+            }
         },
     )
 }
@@ -97,11 +137,13 @@ impl Client {
     /// every operation. A relative link is resolved against the base URL; a
     /// link to any other origin is refused, so the key never leaves for a
     /// host the client was not configured for.
-    pub async fn follow_link<T: DeserializeOwned>(
+    /// A non-success answer is an [`Error::UnexpectedResponse`], status and
+    /// body intact, whatever the error type `E` of the list operation.
+    pub async fn follow_link<T: DeserializeOwned, E>(
         &self,
         link: &str,
         operation_id: &'static str,
-    ) -> Result<ResponseValue<T>, Error> {
+    ) -> Result<ResponseValue<T>, Error<E>> {
         let url = self.resolve_link(link)?;
         let mut request = self
             .client
@@ -118,7 +160,7 @@ impl Client {
         }
     }
 
-    fn resolve_link(&self, link: &str) -> Result<reqwest::Url, Error> {
+    fn resolve_link<E>(&self, link: &str) -> Result<reqwest::Url, Error<E>> {
         let invalid = |why: &str| Error::InvalidRequest(format!("next link {why}"));
         let base = reqwest::Url::parse(&self.baseurl).map_err(|_| invalid("has no valid base"))?;
         let url = base.join(link).map_err(|_| invalid("is not a URL"))?;
