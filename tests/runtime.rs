@@ -105,9 +105,7 @@ async fn each_path_gets_its_own_key_and_the_standard_headers() {
     let server = TestServer::start(|_| Reply::json(200, json!({}))).await;
     let clock = ManualClock::default();
     let client = client(&server, &clock, policy());
-    get_status(&client)
-        .await
-        .expect_err("empty body does not decode");
+    get_status(&client).await.expect("all counts are optional");
     client
         .follow_link::<serde_json::Value, ()>("/scim/directory/d1/Users", "listScimUsers")
         .await
@@ -169,7 +167,10 @@ async fn retry_after_http_date_and_rate_limit_reset_are_honoured() {
 
 #[tokio::test]
 async fn a_post_is_retried_on_429_but_never_on_5xx() {
-    let accepted = Reply::json(202, json!({"taskId": "t-1", "taskLink": "https://example.test/t-1"}));
+    let accepted = Reply::json(
+        202,
+        json!({"taskId": "t-1", "taskLink": "https://example.test/t-1"}),
+    );
     let limited = Reply::json(429, json!({})).with_header("retry-after", "1");
     let server = TestServer::start(fail_then(1, limited, accepted)).await;
     let clock = ManualClock::default();

@@ -88,9 +88,9 @@ org_meta! {
 }
 
 paginated! { GetUserLastActiveDates -> UserLastActiveDatesPage, types::UserLastActiveDates, OrganizationErrors;
-    cursor: String = |b, c| b.cursor(c);
-    next: |p| link(p.links.as_ref().and_then(|l| l.next.as_ref()));
-    items: |p| p.data.into_iter().collect(); }
+cursor: String = |b, c| b.cursor(c);
+next: |p| link(p.links.as_ref().and_then(|l| l.next.as_ref()));
+items: |p| p.data.into_iter().collect(); }
 
 // Searches (v1 and v2): the cursor goes into the request body; the other
 // fields of the body stay as the caller set them.
@@ -112,9 +112,9 @@ body_cursor! {
 // Workspaces: "when `cursor` is set, nothing else may be", so the next
 // request's body is the cursor alone.
 paginated! { QueryWorkspacesV2 -> WorkspacePage, types::Workspace, OrganizationErrors;
-    cursor: String = |b, c| b.body(types::WorkspaceSearchRequest::builder().cursor(c));
-    next: |p| link(p.links.as_ref().and_then(|l| l.next.as_ref()));
-    items: |p| p.data; }
+cursor: String = |b, c| b.body(types::WorkspaceSearchRequest::builder().cursor(c));
+next: |p| link(p.links.as_ref().and_then(|l| l.next.as_ref()));
+items: |p| p.data; }
 
 // Organization v2 (directories) and app access: opaque cursor in `links.next`.
 macro_rules! org_v2 {
@@ -151,17 +151,17 @@ control! {
 // API access: cursor in `links.next`; the builder clone re-sends the filters,
 // `sort` and `pageSize` with it, as these lists demand.
 paginated! { ListOrgApiTokens -> ApiTokenPage, types::ApiToken, ApiAccessErrors;
-    cursor: String = |b, c| b.cursor(c);
-    next: |p| link(p.links.next.as_ref());
-    items: |p| p.data; }
+cursor: String = |b, c| b.cursor(c);
+next: |p| link(p.links.next.as_ref());
+items: |p| p.data; }
 paginated! { ListOrgApiKeys -> ApiKeyPage, types::ApiKey, ApiAccessErrors;
-    cursor: String = |b, c| b.cursor(c);
-    next: |p| link(p.links.next.as_ref());
-    items: |p| p.data; }
+cursor: String = |b, c| b.cursor(c);
+next: |p| link(p.links.next.as_ref());
+items: |p| p.data; }
 paginated! { ListOAuthClients -> OAuthClientPage, types::OAuthClient, ApiAccessErrors;
-    cursor: String = |b, c| b.cursor(c);
-    next: |p| link(p.links.as_ref().and_then(|l| l.next.as_ref()));
-    items: |p| p.data; }
+cursor: String = |b, c| b.cursor(c);
+next: |p| link(p.links.as_ref().and_then(|l| l.next.as_ref()));
+items: |p| p.data; }
 
 // SCIM: 1-based `startIndex`, until `totalResults` is reached.
 macro_rules! scim {

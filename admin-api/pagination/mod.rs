@@ -54,8 +54,9 @@ where
 }
 
 /// An endless stream of pages for feeds that grow (the audit event stream):
-/// like [`pages`], but at the end (an `is_empty` page, or no new cursor) it
-/// waits `every` on `clock` and asks again with the last cursor it had.
+/// like [`pages`], but at the end (an `is_empty` page, no cursor, or the
+/// same cursor again) it waits `every` on `clock` and asks again with the
+/// last cursor it had.
 pub fn poll<C, P, E, F, Fut, N, Z>(
     fetch: F,
     next: N,
@@ -64,7 +65,7 @@ pub fn poll<C, P, E, F, Fut, N, Z>(
     every: Duration,
 ) -> impl Stream<Item = Result<P, E>>
 where
-    C: Clone,
+    C: Clone + PartialEq,
     F: FnMut(Option<C>) -> Fut,
     Fut: Future<Output = Result<P, E>>,
     N: Fn(&P) -> Option<C>,
@@ -81,8 +82,11 @@ where
                 }
                 let page = fetch(cursor.clone()).await?;
                 let following = next(&page);
-                let at_end = is_empty(&page) || following.is_none();
-                Ok(Some((page, (following.or(cursor), at_end, fetch, next, is_empty))))
+                let at_end = is_empty(&page) || following.is_none() || following == cursor;
+                Ok(Some((
+                    page,
+                    (following.or(cursor), at_end, fetch, next, is_empty),
+                )))
             }
         },
     )
