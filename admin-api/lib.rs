@@ -49,6 +49,11 @@ pub mod limiter;
 pub mod pagination;
 pub mod retry;
 
+/// The README's examples compile as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use auth::SecretToken;
 pub use config::{ClientBuilder, ClientState, ConfigError};
 pub use retry::RetryPolicy;

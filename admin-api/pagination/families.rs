@@ -1,5 +1,8 @@
 //! `pages()` and `items()` on the builder of every paginated operation.
 //!
+//! They return boxed streams (`Unpin + Send`), so callers can `try_next()`
+//! them in a loop or hand them to another task without pinning first.
+//!
 //! The one place that knows, per operation, where the next cursor is and how
 //! it goes back into the request. The builder is cloned for each page, so
 //! every filter and page size the caller set is sent again with the cursor
@@ -9,7 +12,7 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
-use futures::Stream;
+use futures::stream::{BoxStream, StreamExt};
 use progenitor_client::{Error, ResponseValue};
 
 use super::{cursor_of, items, pages, poll, scim_next_index};
@@ -31,7 +34,7 @@ macro_rules! paginated {
             #[doc = concat!("All pages of [`types::", stringify!($page), "`], fetched one at a time as the stream is read.")]
             pub fn pages(
                 self,
-            ) -> impl Stream<Item = Result<types::$page, Error<types::$err>>> + 'a {
+            ) -> BoxStream<'a, Result<types::$page, Error<types::$err>>> {
                 let set: fn(Self, $cursor) -> Self = $set;
                 let next: fn(&types::$page) -> Option<$cursor> = $next;
                 pages(
@@ -45,12 +48,13 @@ macro_rules! paginated {
                     },
                     next,
                 )
+                .boxed()
             }
 
             /// Every item of every page, in order; one page in memory at a time.
-            pub fn items(self) -> impl Stream<Item = Result<$item, Error<types::$err>>> + 'a {
+            pub fn items(self) -> BoxStream<'a, Result<$item, Error<types::$err>>> {
                 let into_items: fn(types::$page) -> Vec<$item> = $items;
-                items(self.pages(), into_items)
+                items(self.pages(), into_items).boxed()
             }
         }
     };
@@ -190,7 +194,7 @@ macro_rules! url_linked {
             pub fn pages(
                 self,
                 client: &'a Client,
-            ) -> impl Stream<Item = Result<types::$page, Error<types::$err>>> + 'a {
+            ) -> BoxStream<'a, Result<types::$page, Error<types::$err>>> {
                 let next: fn(&types::$page) -> Option<String> = $next;
                 pages(
                     None,
@@ -205,12 +209,13 @@ macro_rules! url_linked {
                     },
                     next,
                 )
+                .boxed()
             }
 
             /// Every item of every page, in order; one page in memory at a time.
-            pub fn items(self, client: &'a Client) -> impl Stream<Item = Result<$item, Error<types::$err>>> + 'a {
+            pub fn items(self, client: &'a Client) -> BoxStream<'a, Result<$item, Error<types::$err>>> {
                 let into_items: fn(types::$page) -> Vec<$item> = $items;
-                items(self.pages(client), into_items)
+                items(self.pages(client), into_items).boxed()
             }
         }
     )*};
@@ -232,7 +237,7 @@ impl<'a> builder::PollEvents<'a> {
         self,
         every: Duration,
         clock: Arc<dyn Clock>,
-    ) -> impl Stream<Item = Result<types::PolledEvent, Error<types::OrganizationErrors>>> + 'a {
+    ) -> BoxStream<'a, Result<types::PolledEvent, Error<types::OrganizationErrors>>> {
         let pages = poll(
             move |cursor: Option<String>| {
                 let request = match cursor {
@@ -246,6 +251,6 @@ impl<'a> builder::PollEvents<'a> {
             clock,
             every,
         );
-        items(pages, |p: types::EventStreamPage| p.data)
+        items(pages, |p: types::EventStreamPage| p.data).boxed()
     }
 }
