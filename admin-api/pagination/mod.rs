@@ -148,7 +148,7 @@ impl Client {
         link: &str,
         operation_id: &'static str,
     ) -> Result<ResponseValue<T>, Error<E>> {
-        let url = self.resolve_link(link)?;
+        let url = self.resolve_link(link).map_err(Error::InvalidRequest)?;
         let mut request = self
             .client
             .get(url)
@@ -164,8 +164,8 @@ impl Client {
         }
     }
 
-    fn resolve_link<E>(&self, link: &str) -> Result<reqwest::Url, Error<E>> {
-        let invalid = |why: &str| Error::InvalidRequest(format!("next link {why}"));
+    fn resolve_link(&self, link: &str) -> Result<reqwest::Url, String> {
+        let invalid = |why: &str| format!("next link {why}");
         let base = reqwest::Url::parse(&self.baseurl).map_err(|_| invalid("has no valid base"))?;
         let url = base.join(link).map_err(|_| invalid("is not a URL"))?;
         if url.origin() != base.origin() {
