@@ -16,9 +16,10 @@ impl ClientHooks<ClientState> for Client {
     async fn pre<E>(
         &self,
         request: &mut reqwest::Request,
-        _info: &OperationInfo,
+        info: &OperationInfo,
     ) -> Result<(), Error<E>> {
         self.inner.credentials.authorize(request);
+        join_comma_separated_query(request, info.operation_id);
         Ok(())
     }
 
@@ -92,4 +93,32 @@ pub(crate) async fn send(
         request = next;
         attempt += 1;
     }
+}
+
+/// Joins repeated query keys into one comma-separated value for the parameters
+/// the spec declares `style: form, explode: false` (progenitor sends one key
+/// per value; the API wants `actor=a,b`).
+fn join_comma_separated_query(request: &mut reqwest::Request, operation: &str) {
+    let Some((_, names)) = crate::generated::COMMA_SEPARATED_QUERY
+        .iter()
+        .find(|(op, _)| *op == operation)
+    else {
+        return;
+    };
+    let url = request.url_mut();
+    let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+    if pairs.is_empty() {
+        return;
+    }
+    let mut joined: Vec<(String, String)> = Vec::with_capacity(pairs.len());
+    for (key, value) in pairs {
+        match joined.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, existing)) if names.contains(&key.as_str()) => {
+                existing.push(',');
+                existing.push_str(&value);
+            }
+            _ => joined.push((key, value)),
+        }
+    }
+    url.query_pairs_mut().clear().extend_pairs(joined);
 }

@@ -274,3 +274,35 @@ async fn connection_errors_are_retried_for_gets() {
     );
     assert!(!format!("{err} {err:?}").contains(ORG_KEY));
 }
+
+/// `actor`, `ip` and `product` of `getEvents` are `style: form, explode: false`:
+/// the API wants one comma-separated value, not one key per value.
+#[tokio::test]
+async fn comma_separated_query_arrays_are_joined() {
+    let server =
+        TestServer::start(|_| Reply::json(200, json!({"data": [], "links": {}, "meta": {}}))).await;
+    let clock = ManualClock::default();
+    let client = client(&server, &clock, policy());
+    let _ = client
+        .get_events()
+        .org_id("org-1")
+        .actor(vec!["acc-1".to_owned(), "acc-2".to_owned()])
+        .product(vec![
+            atlassian_admin_api::types::EventProductFilter::Jira,
+            atlassian_admin_api::types::EventProductFilter::Confluence,
+        ])
+        .limit(std::num::NonZeroU32::new(50).expect("non-zero"))
+        .send()
+        .await;
+    let seen = server.seen();
+    assert_eq!(seen[0].path, "/admin/v1/orgs/org-1/events");
+    assert_eq!(seen[0].param("actor").as_deref(), Some("acc-1,acc-2"));
+    assert_eq!(seen[0].param("product").as_deref(), Some("jira,confluence"));
+    assert_eq!(seen[0].param("limit").as_deref(), Some("50"));
+    assert_eq!(
+        seen[0].query.matches("actor=").count(),
+        1,
+        "{}",
+        seen[0].query
+    );
+}

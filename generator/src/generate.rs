@@ -9,7 +9,7 @@ use progenitor_impl::{
 };
 
 use crate::load::Spec;
-use crate::open_enum;
+use crate::{open_enum, query_style};
 
 /// progenitor could not generate a client from the spec.
 #[derive(Debug)]
@@ -80,6 +80,12 @@ pub fn generate_client(spec: &Spec) -> Result<String, GenerateError> {
         panicked: false,
     })?;
     add_to_types_module(&mut file, open_enums.iter().map(open_enum::tokens))?;
+    let table: syn::File =
+        syn::parse2(query_style::tokens(&spec.openapi)).map_err(|e| GenerateError {
+            message: format!("query style table does not parse: {e}"),
+            panicked: false,
+        })?;
+    file.items.extend(table.items);
     Ok(prettyplease::unparse(&file))
 }
 

@@ -13,6 +13,7 @@ pub mod generate;
 pub mod inventory;
 pub mod load;
 pub mod open_enum;
+pub mod query_style;
 pub mod surface;
 
 use std::fmt;

@@ -193,7 +193,7 @@ fn builders(file: &syn::File) -> BTreeMap<String, BuilderInfo> {
                     // Fields are `Result<T, String>`; `T` is `Option<_>` when optional.
                     let inner = first_generic(&f.ty).unwrap_or_else(|| pretty_type(&f.ty));
                     let (required, ty) = match inner.strip_prefix("Option<") {
-                        Some(rest) => (false, rest.trim_end_matches('>').to_owned()),
+                        Some(rest) => (false, rest.strip_suffix('>').unwrap_or(rest).to_owned()),
                         None => (true, inner),
                     };
                     let ty = ty.replace("types::builder::", "types::");
@@ -380,6 +380,7 @@ pub fn pretty_type(ty: &Type) -> String {
         "::std::collections::",
         "::std::boxed::",
         "::std::primitive::",
+        "::std::num::",
         "std::string::",
         "::chrono::offset::",
         "::chrono::naive::",
