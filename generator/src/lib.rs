@@ -8,10 +8,12 @@
 
 #![warn(missing_docs)]
 
+pub mod e2e;
 pub mod generate;
 pub mod inventory;
 pub mod load;
 pub mod open_enum;
+pub mod sample;
 pub mod surface;
 
 use std::fmt;
