@@ -91,7 +91,7 @@ const FIRST: [&str; 9] = [
 const LAST: [&str; 5] = ["Lovelace", "Hopper", "Turing", "Johnson", "Hamilton"];
 
 impl Org {
-    /// A small org: 45 users, 8 groups, a standard and a contractors
+    /// A small org: 45 users (2 suspended), 8 groups, a standard and a contractors
     /// authentication policy (everyone starts in the standard one).
     pub fn seeded() -> Self {
         let policies = vec![
@@ -113,7 +113,8 @@ impl Org {
                     name: format!("{first} {last}"),
                     email: format!("{}.{}@acme.example", first, last).to_lowercase(),
                     mfa_enabled: i % 3 != 0,
-                    suspended: false,
+                    // Two users start suspended, as in any real directory.
+                    suspended: i == 13 || i == 29,
                     auth_policy: policies[0].id.clone(),
                     policy_since: 1_704_067_200_000 + i as i64 * 86_400_000,
                 }
