@@ -52,7 +52,12 @@ async fn user_search_pages_cover_every_user_once() {
             break;
         }
     }
-    let all: Vec<String> = api.snapshot().users.into_iter().map(|u| u.account_id).collect();
+    let all: Vec<String> = api
+        .snapshot()
+        .users
+        .into_iter()
+        .map(|u| u.account_id)
+        .collect();
     assert_eq!(seen, all);
     assert_eq!(pages, all.len().div_ceil(7));
 }
@@ -187,7 +192,11 @@ async fn malformed_bodies_get_400_in_the_family_shape() {
         .expect("answer");
     assert_eq!(response.status().as_u16(), 400);
     let body: types::ControlErrors = response.json().await.expect("ControlErrors");
-    assert!(body.errors[0].detail.as_deref().unwrap_or("").contains("500"));
+    assert!(body.errors[0]
+        .detail
+        .as_deref()
+        .unwrap_or("")
+        .contains("500"));
 }
 
 #[tokio::test]
@@ -219,7 +228,11 @@ async fn add_users_tasks_finish_after_polling_and_report_failures() {
     assert_eq!(first.in_progress_count, Some(2));
     let done = poll().await;
     assert_eq!(
-        (done.in_progress_count, done.success_count, done.failure_count),
+        (
+            done.in_progress_count,
+            done.success_count,
+            done.failure_count
+        ),
         (Some(0), Some(1), Some(1))
     );
     assert_eq!(done.failure_reasons[0].emails, ["ghost@acme.example"]);

@@ -10,6 +10,7 @@
 
 pub mod e2e;
 pub mod generate;
+pub mod httpmock;
 pub mod inventory;
 pub mod load;
 pub mod open_enum;
@@ -20,6 +21,7 @@ use std::fmt;
 use std::path::Path;
 
 pub use generate::generate_client;
+pub use httpmock::generate_httpmock;
 pub use load::{load_spec, Spec};
 pub use surface::render_surface;
 
