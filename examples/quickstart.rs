@@ -17,8 +17,10 @@ use std::io::Write;
 use std::num::NonZeroU32;
 use std::time::Duration;
 
+use atlassian_admin_api::auth_policy::BulkMoveOptions;
 use atlassian_admin_api::{types, Client};
 use atlassian_admin_mock_server::{MockAdminApi, Server, API_KEY};
+use futures::TryStreamExt;
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
@@ -45,13 +47,11 @@ async fn main() -> Result<()> {
     let key = std::env::var("ATLASSIAN_ADMIN_API_KEY").ok();
     let org = std::env::var("ATLASSIAN_ORG_ID").ok();
     match (key, org) {
-        (Some(key), Some(org_id)) if !key.is_empty() && !org_id.is_empty() => {
-            writeln!(
-                out,
-                "Using the real Admin API at https://api.atlassian.com (read-only)."
-            )?;
+        (Some(key), Some(org_id)) if !key.trim().is_empty() && !org_id.is_empty() => {
+            writeln!(out, "Using the real Admin API (read-only).")?;
             let target = Target {
-                client: client("https://api.atlassian.com", &key)?,
+                // The key, and ATLASSIAN_ADMIN_BASE_URL if set, come from the environment.
+                client: Client::from_env()?,
                 org_id,
                 writable: false,
                 policy: None,
@@ -86,27 +86,16 @@ pub async fn embedded() -> Result<(Server, Target)> {
         .find(|p| p.name.starts_with("Contractors"))
         .map(|p| (p.id.clone(), p.name.clone()));
     let target = Target {
-        client: client(&server.base_url(), API_KEY)?,
+        client: Client::builder()
+            .api_key(API_KEY)
+            .base_url(server.base_url())
+            .build()?,
         org_id: org.org_id,
         writable: true,
         policy: contractors,
         poll_interval: Duration::from_millis(50),
     };
     Ok((server, target))
-}
-
-/// A client that sends `key` as the bearer token on every request.
-// When the client runtime lands this becomes `Client::builder().api_key(key).base_url(url).build()`.
-fn client(base_url: &str, key: &str) -> Result<Client> {
-    let mut auth = reqwest::header::HeaderValue::from_str(&format!("Bearer {key}"))?;
-    auth.set_sensitive(true);
-    let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert(reqwest::header::AUTHORIZATION, auth);
-    let http = reqwest::Client::builder()
-        .default_headers(headers)
-        .timeout(Duration::from_secs(30))
-        .build()?;
-    Ok(Client::new_with_client(base_url, http))
 }
 
 /// The whole flow; writes happen only when the target allows them.
@@ -196,31 +185,25 @@ async fn first_directory(client: &Client, org_id: &str, out: &mut dyn Write) -> 
     Ok(directory)
 }
 
-/// Every user of the directory, page by page, with progress.
-// With the client runtime this is `.search_directory_users()...pages()`.
+/// Every user of the directory, streamed page by page, with progress.
 async fn all_users(
     client: &Client,
     org_id: &str,
     directory: &str,
     out: &mut dyn Write,
 ) -> Result<Vec<types::DirectoryUser>> {
+    let mut pages = client
+        .search_directory_users()
+        .org_id(org_id)
+        .directory_id(directory)
+        .body_map(|b| b.limit(NonZeroU32::new(PAGE_SIZE)))
+        .pages();
     let mut users = Vec::new();
-    let mut cursor: Option<String> = None;
-    for page_number in 1.. {
-        let page = client
-            .search_directory_users()
-            .org_id(org_id)
-            .directory_id(directory)
-            .body_map(|b| b.limit(NonZeroU32::new(PAGE_SIZE)).cursor(cursor.clone()))
-            .send()
-            .await?
-            .into_inner();
+    let mut page_number = 0;
+    while let Some(page) = pages.try_next().await? {
+        page_number += 1;
         users.extend(page.data);
         writeln!(out, "   page {page_number}: {} users so far", users.len())?;
-        cursor = page.links.and_then(|l| l.next);
-        if cursor.is_none() {
-            break;
-        }
     }
     let suspended = users.iter().filter(|u| status_of(u) == "suspended").count();
     writeln!(out, "   {} users, {suspended} suspended", users.len())?;
@@ -350,9 +333,8 @@ async fn auth_policies(
         .collect())
 }
 
-/// Starts the add-users task, polls it to the end with progress, and checks
-/// where the users landed.
-// With the client runtime this is `client.move_users_to_auth_policy(...)`.
+/// Moves the users with the bulk helper (chunks of 500, within the rate
+/// limit, every task polled to the end), then checks where they landed.
 async fn move_into_policy(
     target: &Target,
     policy_id: &str,
@@ -366,36 +348,26 @@ async fn move_into_policy(
     for email in &emails {
         writeln!(out, "   - {email}")?;
     }
-    let task = client
-        .add_users_to_auth_policy()
-        .org_id(org_id)
-        .policy_id(policy_id)
-        .body_map(|b| b.users(emails.clone()))
-        .send()
-        .await?
-        .into_inner();
-    writeln!(out, "   task {} started", task.task_id)?;
-    let status = loop {
-        tokio::time::sleep(target.poll_interval).await;
-        let status = client
-            .get_auth_policy_task_status()
-            .org_id(org_id)
-            .task_id(&task.task_id)
-            .send()
-            .await?
-            .into_inner();
-        let pending = status.in_progress_count.unwrap_or(0);
-        if pending == 0 {
-            break status;
-        }
-        writeln!(out, "   ... {pending} in progress")?;
+    writeln!(out, "   waiting for the add-users task...")?;
+    let options = BulkMoveOptions {
+        poll_interval: target.poll_interval,
+        ..BulkMoveOptions::default()
     };
+    let report = client
+        .move_users_to_auth_policy(org_id, policy_id, emails, &options)
+        .await;
     writeln!(
         out,
-        "   task finished: {} moved, {} failed",
-        status.success_count.unwrap_or(0),
-        status.failure_count.unwrap_or(0)
+        "   {} moved, {} failed, {} still in progress ({} add-users call, {} status polls)",
+        report.moved,
+        report.failed_count(),
+        report.in_progress_count(),
+        report.add_calls,
+        report.status_calls
     )?;
+    for failure in &report.failed {
+        writeln!(out, "   failed: {:?} {}", failure.emails, failure.reason)?;
+    }
     let now_in = auth_policies(client, org_id, &ids).await?;
     let moved = now_in.iter().filter(|p| *p == policy_id).count();
     writeln!(

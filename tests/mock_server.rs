@@ -8,16 +8,12 @@ use atlassian_admin_api::{types, Client, Error};
 use atlassian_admin_mock_server::{MockAdminApi, Server, API_KEY};
 
 fn client(server: &Server, key: &str) -> Client {
-    let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert(
-        reqwest::header::AUTHORIZATION,
-        format!("Bearer {key}").parse().expect("header value"),
-    );
-    let http = reqwest::Client::builder()
-        .default_headers(headers)
+    Client::builder()
+        .api_key(key)
+        .base_url(server.base_url())
+        .retry(atlassian_admin_api::RetryPolicy::disabled())
         .build()
-        .expect("reqwest client");
-    Client::new_with_client(&server.base_url(), http)
+        .expect("client")
 }
 
 async fn start() -> (MockAdminApi, Server, Client, String, String) {

@@ -4,7 +4,9 @@ use std::fmt;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Arc, Mutex};
 
-use progenitor_impl::{GenerationSettings, Generator, InterfaceStyle, TagStyle, TypeImpl};
+use progenitor_impl::{
+    GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle, TypeImpl,
+};
 
 use crate::load::Spec;
 use crate::open_enum;
@@ -36,11 +38,19 @@ impl std::error::Error for GenerateError {}
 
 /// The settings every generation uses: the builder interface, so that adding an
 /// optional parameter to an operation never breaks callers.
+///
+/// The client carries the hand-written `crate::config::ClientState` (token,
+/// retry policy, clock) of the client crate as its inner value, and hooks are
+/// `Expected`: progenitor emits no empty `impl ClientHooks for &Client` but a
+/// compile-time check that the client crate implements `ClientHooks` (auth,
+/// retries, tracing) itself, so a client without them cannot be built.
 pub fn settings() -> GenerationSettings {
     let mut settings = GenerationSettings::default();
     settings
         .with_interface(InterfaceStyle::Builder)
-        .with_tag(TagStyle::Merged);
+        .with_tag(TagStyle::Merged)
+        .with_inner_type(quote::quote!(crate::config::ClientState))
+        .with_hooks(HooksMode::Expected);
     settings
 }
 

@@ -8,6 +8,7 @@
 
 #![warn(missing_docs)]
 
+pub mod diff;
 pub mod e2e;
 pub mod generate;
 pub mod httpmock;

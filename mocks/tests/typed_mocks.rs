@@ -1,9 +1,19 @@
 //! Testing code that uses the client with the typed mocks: each mock matches
 //! one operation's request and answers with the operation's own types.
 
-use atlassian_admin_api::{types, Client};
+use atlassian_admin_api::{types, Client, RetryPolicy};
 use atlassian_admin_api_mocks::MockServerExt;
 use httpmock::MockServer;
+
+/// A client of the mock server (no retries: a test wants the first answer).
+fn client(server: &MockServer) -> Client {
+    Client::builder()
+        .api_key("test-key")
+        .base_url(server.base_url())
+        .retry(RetryPolicy::disabled())
+        .build()
+        .expect("client")
+}
 
 /// Code under test: moves `emails` into a policy and reports the task's result.
 async fn move_and_report(client: &Client, org: &str, policy: &str, emails: Vec<String>) -> String {
@@ -55,7 +65,7 @@ async fn moving_users_reports_the_task_result() {
         });
     });
 
-    let client = Client::new(&server.base_url());
+    let client = client(&server);
     let report = move_and_report(
         &client,
         "org-1",
@@ -80,7 +90,7 @@ async fn error_answers_use_the_family_error_type() {
             errors: Vec::new(),
         });
     });
-    let client = Client::new(&server.base_url());
+    let client = client(&server);
     let result = client
         .get_auth_policy_task_status()
         .org_id("org-1")
@@ -108,7 +118,7 @@ async fn list_query_parameters_match_every_item() {
             links: None,
         });
     });
-    let client = Client::new(&server.base_url());
+    let client = client(&server);
     #[allow(deprecated)]
     let page = client
         .get_directory_users()

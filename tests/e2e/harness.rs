@@ -230,15 +230,14 @@ fn judge(case: &Case, mode: Answer, got: Outcome) -> Option<String> {
     }
 }
 
-/// A client that sends the test token on every request.
+/// A client that sends the test token on every request (organization and
+/// SCIM paths alike), without retries: each case expects exactly one request.
 pub fn client(base_url: &str) -> Client {
-    let mut headers = reqwest::header::HeaderMap::new();
-    let value =
-        reqwest::header::HeaderValue::from_str(&format!("Bearer {TOKEN}")).expect("valid header");
-    headers.insert(reqwest::header::AUTHORIZATION, value);
-    let http = reqwest::Client::builder()
-        .default_headers(headers)
+    Client::builder()
+        .api_key(TOKEN)
+        .scim_api_key(TOKEN)
+        .base_url(base_url)
+        .retry(atlassian_admin_api::RetryPolicy::disabled())
         .build()
-        .expect("reqwest client");
-    Client::new_with_client(base_url, http)
+        .expect("client")
 }

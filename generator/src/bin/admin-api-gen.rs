@@ -1,4 +1,4 @@
-//! Command-line front end of the generator: `check`, `generate`, `surface`.
+//! Command-line front end of the generator: `check`, `generate`, `surface`, `diff`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,17 +13,40 @@ commands:
   generate [SPEC] [-o OUT.rs]   write the generated client (stdout by default)
   surface  [SPEC]               print the public API listing that the snapshot tests guard
   e2e      [SPEC] [-o OUT.rs]   write the end-to-end cases (tests/e2e/cases.rs; stdout by default)
+  diff     OLD NEW [--format text|markdown|json|github] [--fail-on breaking|potentially-breaking]
+                                what changed for users of the client (OLD/NEW: file or REV:PATH)
   inventory FILE...             list the operations of official reference files (TSV) for spec/official-inventory.tsv
 
 SPEC defaults to spec/atlassian-admin.yaml.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("diff") {
+        return diff(&args[1..]);
+    }
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("{message}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// `diff`: exit 1 when `--fail-on` finds a change, 2 on errors.
+fn diff(args: &[String]) -> ExitCode {
+    match admin_api_generator::diff::cli::run(args) {
+        Ok(outcome) => {
+            print!("{}", outcome.output);
+            if outcome.failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
         }
     }
 }
