@@ -286,3 +286,84 @@ fn string_value(s: &openapiv3::StringType, name: &str) -> Value {
     }
     json!(text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(schemas: &str) -> OpenAPI {
+        let text = format!(
+            "openapi: 3.0.3\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n{schemas}"
+        );
+        serde_yaml::from_str(&text).expect("test spec parses")
+    }
+
+    fn sample_of(spec: &OpenAPI, name: &str) -> Option<Value> {
+        Sampler::new(spec).value(&ReferenceOr::Reference {
+            reference: format!("#/components/schemas/{name}"),
+        })
+    }
+
+    #[test]
+    fn formats_enums_and_bounds_are_respected() {
+        let spec = spec(
+            "    S:
+      type: object
+      required: [when, id, kind, size, code]
+      properties:
+        when: {type: string, format: date-time}
+        id: {type: string, format: uuid}
+        kind: {type: string, x-extensible-enum: [alpha, beta]}
+        size: {type: integer, minimum: 10, maximum: 20}
+        code: {type: string, minLength: 40}
+        short: {type: string, maxLength: 3}
+",
+        );
+        let value = sample_of(&spec, "S").expect("sample");
+        assert_eq!(value["when"], "2024-05-01T12:30:00Z");
+        assert_eq!(value["id"], "3f2a6c1e-8b4d-4e5f-9a7b-1c2d3e4f5a6b");
+        assert_eq!(value["kind"], "alpha");
+        assert_eq!(value["size"], 10);
+        assert_eq!(value["code"].as_str().map(str::len), Some(40));
+        assert_eq!(value["short"], "sam");
+    }
+
+    #[test]
+    fn recursion_is_cut_and_nullable_references_resolve() {
+        let spec = spec(
+            "    Node:
+      type: object
+      required: [name]
+      properties:
+        name: {type: string}
+        children: {type: array, items: {$ref: '#/components/schemas/Node'}}
+        owner:
+          type: object
+          nullable: true
+          allOf: [{$ref: '#/components/schemas/Owner'}]
+    Owner:
+      type: object
+      required: [id]
+      properties:
+        id: {type: string}
+    Loop:
+      type: object
+      required: [next]
+      properties:
+        next: {$ref: '#/components/schemas/Loop'}
+",
+        );
+        let node = sample_of(&spec, "Node").expect("sample");
+        assert_eq!(node["name"], "sample-name");
+        assert!(
+            node.get("children").is_none(),
+            "cut recursion leaves the list out: {node}"
+        );
+        assert_eq!(node["owner"]["id"], "sample-id");
+        assert_eq!(
+            sample_of(&spec, "Loop"),
+            None,
+            "a required cycle has no finite sample"
+        );
+    }
+}
