@@ -54,11 +54,11 @@ pub fn settings() -> GenerationSettings {
     settings
 }
 
-/// Generates the client for `spec` and formats it as Rust source.
-pub fn generate_client(spec: &Spec) -> Result<String, GenerateError> {
-    let open_enums = open_enum::find(&spec.openapi);
+/// [`settings`] plus, for each open enum of `spec`, a replacement that makes
+/// progenitor use our hand-generated type instead of its closed enum.
+pub fn settings_with_open_enums(spec: &Spec) -> GenerationSettings {
     let mut settings = settings();
-    for e in &open_enums {
+    for e in &open_enum::find(&spec.openapi) {
         // Types refer to each other from inside `types`, builders and the
         // client; the crate root re-exports `types`, so one absolute path works.
         settings.with_replacement(
@@ -67,17 +67,14 @@ pub fn generate_client(spec: &Spec) -> Result<String, GenerateError> {
             [TypeImpl::Display, TypeImpl::FromStr].into_iter(),
         );
     }
-    let tokens = catch_panic(|| {
-        let mut generator = Generator::new(&settings);
-        generator.generate_tokens(&spec.openapi)
-    })?
-    .map_err(|e| GenerateError {
-        message: e.to_string(),
-        panicked: false,
-    })?;
-    let mut file: syn::File = syn::parse2(tokens).map_err(|e| GenerateError {
-        message: format!("generated code does not parse: {e}"),
-        panicked: false,
+    settings
+}
+
+/// Generates the client for `spec` and formats it as Rust source.
+pub fn generate_client(spec: &Spec) -> Result<String, GenerateError> {
+    let open_enums = open_enum::find(&spec.openapi);
+    let mut file = run_progenitor(spec, "code", |generator, openapi| {
+        generator.generate_tokens(openapi)
     })?;
     add_to_types_module(&mut file, open_enums.iter().map(open_enum::tokens))?;
     let table: syn::File =
@@ -87,6 +84,32 @@ pub fn generate_client(spec: &Spec) -> Result<String, GenerateError> {
         })?;
     file.items.extend(table.items);
     Ok(prettyplease::unparse(&file))
+}
+
+/// Runs one progenitor generation (`generate`) with our settings, turning
+/// its errors and panics into [`GenerateError`], and parses the output;
+/// `what` names the output in messages.
+pub(crate) fn run_progenitor(
+    spec: &Spec,
+    what: &str,
+    generate: impl FnOnce(
+        &mut Generator,
+        &openapiv3::OpenAPI,
+    ) -> progenitor_impl::Result<proc_macro2::TokenStream>,
+) -> Result<syn::File, GenerateError> {
+    let settings = settings_with_open_enums(spec);
+    let tokens = catch_panic(|| {
+        let mut generator = Generator::new(&settings);
+        generate(&mut generator, &spec.openapi)
+    })?
+    .map_err(|e| GenerateError {
+        message: e.to_string(),
+        panicked: false,
+    })?;
+    syn::parse2(tokens).map_err(|e| GenerateError {
+        message: format!("generated {what} does not parse: {e}"),
+        panicked: false,
+    })
 }
 
 /// Appends hand-generated items (the open enums) to the generated `types` module.

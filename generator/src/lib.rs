@@ -9,17 +9,21 @@
 #![warn(missing_docs)]
 
 pub mod diff;
+pub mod e2e;
 pub mod generate;
+pub mod httpmock;
 pub mod inventory;
 pub mod load;
 pub mod open_enum;
 pub mod query_style;
+pub mod sample;
 pub mod surface;
 
 use std::fmt;
 use std::path::Path;
 
 pub use generate::generate_client;
+pub use httpmock::generate_httpmock;
 pub use load::{load_spec, Spec};
 pub use surface::render_surface;
 

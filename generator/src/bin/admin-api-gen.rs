@@ -12,6 +12,7 @@ commands:
   check    [SPEC]               load the spec and generate the client; report problems
   generate [SPEC] [-o OUT.rs]   write the generated client (stdout by default)
   surface  [SPEC]               print the public API listing that the snapshot tests guard
+  e2e      [SPEC] [-o OUT.rs]   write the end-to-end cases (tests/e2e/cases.rs; stdout by default)
   diff     OLD NEW [--format text|markdown|json|github] [--fail-on breaking|potentially-breaking]
                                 what changed for users of the client (OLD/NEW: file or REV:PATH)
   inventory FILE...             list the operations of official reference files (TSV) for spec/official-inventory.tsv
@@ -85,6 +86,12 @@ fn run(args: &[String]) -> Result<(), String> {
                 Ok(())
             }
         },
+        "e2e" => {
+            let cases =
+                admin_api_generator::e2e::generate_cases(&spec, &code, "atlassian_admin_api")
+                    .map_err(|e| format!("error: {e}"))?;
+            write_or_print(out, &cases)
+        }
         "surface" => {
             let listing = render_surface(&spec, &code).map_err(|e| format!("error: {e}"))?;
             print!("{listing}");
@@ -106,4 +113,17 @@ fn inventory(files: &[String]) -> Result<(), String> {
     }
     print!("{}", admin_api_generator::inventory::to_tsv(&entries));
     Ok(())
+}
+
+/// Writes `text` to `out`, or prints it when no file is given.
+fn write_or_print(out: Option<PathBuf>, text: &str) -> Result<(), String> {
+    match out {
+        Some(path) => {
+            std::fs::write(&path, text).map_err(|e| format!("error: {}: {e}", path.display()))
+        }
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
 }

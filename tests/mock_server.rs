@@ -1,0 +1,241 @@
+//! The embedded admin API (`mock-server/`) behaves like the real one where the
+//! quickstart and users' tests rely on it: cursor pagination, state changes,
+//! asynchronous tasks, and errors in each family's own shape.
+
+use std::num::NonZeroU32;
+
+use atlassian_admin_api::{types, Client, Error};
+use atlassian_admin_mock_server::{MockAdminApi, Server, API_KEY};
+
+fn client(server: &Server, key: &str) -> Client {
+    Client::builder()
+        .api_key(key)
+        .base_url(server.base_url())
+        .retry(atlassian_admin_api::RetryPolicy::disabled())
+        .build()
+        .expect("client")
+}
+
+async fn start() -> (MockAdminApi, Server, Client, String, String) {
+    let api = MockAdminApi::default();
+    let server = Server::start(api.handler()).await.expect("server starts");
+    let client = client(&server, API_KEY);
+    let org = api.snapshot();
+    (api, server, client, org.org_id, org.directory_id)
+}
+
+#[tokio::test]
+async fn user_search_pages_cover_every_user_once() {
+    let (api, _server, client, org, dir) = start().await;
+    let mut seen = Vec::new();
+    let mut cursor = None;
+    let mut pages = 0;
+    loop {
+        let page = client
+            .search_directory_users()
+            .org_id(&org)
+            .directory_id(&dir)
+            .body_map(|b| b.limit(NonZeroU32::new(7)).cursor(cursor.clone()))
+            .send()
+            .await
+            .expect("page")
+            .into_inner();
+        pages += 1;
+        assert!(page.data.len() <= 7);
+        seen.extend(page.data.into_iter().filter_map(|u| u.account_id));
+        cursor = page.links.and_then(|l| l.next);
+        if cursor.is_none() {
+            break;
+        }
+    }
+    let all: Vec<String> = api
+        .snapshot()
+        .users
+        .into_iter()
+        .map(|u| u.account_id)
+        .collect();
+    assert_eq!(seen, all);
+    assert_eq!(pages, all.len().div_ceil(7));
+}
+
+#[tokio::test]
+async fn suspend_and_restore_change_the_user_status() {
+    let (api, _server, client, org, dir) = start().await;
+    let account = api.snapshot().users[0].account_id.clone();
+    let status = |client: Client, org: String, dir: String, account: String| async move {
+        client
+            .get_directory_user_details()
+            .org_id(org)
+            .directory_id(dir)
+            .account_id(account)
+            .send()
+            .await
+            .expect("details")
+            .into_inner()
+            .data
+            .and_then(|d| d.status)
+    };
+    client
+        .suspend_directory_user()
+        .org_id(&org)
+        .directory_id(&dir)
+        .account_id(&account)
+        .send()
+        .await
+        .expect("suspend");
+    assert_eq!(
+        status(client.clone(), org.clone(), dir.clone(), account.clone()).await,
+        Some(types::DirectoryUserStatus::Suspended)
+    );
+    client
+        .restore_directory_user()
+        .org_id(&org)
+        .directory_id(&dir)
+        .account_id(&account)
+        .send()
+        .await
+        .expect("restore");
+    assert_eq!(
+        status(client, org, dir, account).await,
+        Some(types::DirectoryUserStatus::Active)
+    );
+}
+
+#[tokio::test]
+async fn errors_come_in_the_organization_shape_with_the_right_status() {
+    let (api, _server, client, org, dir) = start().await;
+    let missing = client
+        .suspend_directory_user()
+        .org_id(&org)
+        .directory_id(&dir)
+        .account_id("712020:nobody")
+        .send()
+        .await;
+    let Err(Error::ErrorResponse(e)) = missing else {
+        panic!("expected a typed 404, got {missing:?}");
+    };
+    assert_eq!(e.status().as_u16(), 404);
+    assert_eq!(e.errors[0].code.as_deref(), Some("NOT_FOUND"));
+
+    let snapshot = api.snapshot();
+    let group = &snapshot.groups[0];
+    let member = group.members[0].clone();
+    let twice = client
+        .add_directory_group_member()
+        .org_id(&org)
+        .directory_id(&dir)
+        .group_id(&group.id)
+        .body_map(|b| b.account_id(member))
+        .send()
+        .await;
+    let Err(Error::ErrorResponse(e)) = twice else {
+        panic!("expected a typed 409, got {twice:?}");
+    };
+    assert_eq!(e.status().as_u16(), 409);
+    assert_eq!(e.errors[0].status.as_deref(), Some("409"));
+}
+
+#[tokio::test]
+async fn a_wrong_key_gets_the_flat_401_shape() {
+    let api = MockAdminApi::default();
+    let server = Server::start(api.handler()).await.expect("server starts");
+    let org = api.snapshot().org_id;
+    let result = client(&server, "not-the-key")
+        .get_auth_policy_task_status()
+        .org_id(&org)
+        .task_id("any")
+        .send()
+        .await;
+    let Err(Error::ErrorResponse(e)) = result else {
+        panic!("expected a typed 401, got {result:?}");
+    };
+    assert_eq!(e.status().as_u16(), 401);
+    assert_eq!(e.code, Some(401));
+    assert!(e.errors.is_empty());
+}
+
+#[tokio::test]
+async fn malformed_bodies_get_400_in_the_family_shape() {
+    let (_api, server, _client, org, dir) = start().await;
+    let http = reqwest::Client::new();
+    let url = format!(
+        "{}/admin/v2/orgs/{org}/directories/{dir}/users/search",
+        server.base_url()
+    );
+    let response = http
+        .post(&url)
+        .bearer_auth(API_KEY)
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(response.status().as_u16(), 400);
+    let body: types::OrganizationErrors = response.json().await.expect("OrganizationErrors");
+    assert_eq!(body.errors[0].code.as_deref(), Some("INVALID_REQUEST"));
+
+    let url = format!(
+        "{}/admin/control/v1/orgs/{org}/auth-policy/any/add-users",
+        server.base_url()
+    );
+    let too_many: Vec<String> = (0..501).map(|i| format!("u{i}@acme.example")).collect();
+    let response = http
+        .post(&url)
+        .bearer_auth(API_KEY)
+        .json(&serde_json::json!({ "users": too_many }))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(response.status().as_u16(), 400);
+    let body: types::ControlErrors = response.json().await.expect("ControlErrors");
+    assert!(body.errors[0]
+        .detail
+        .as_deref()
+        .unwrap_or("")
+        .contains("500"));
+}
+
+#[tokio::test]
+async fn add_users_tasks_finish_after_polling_and_report_failures() {
+    let (api, _server, client, org, _dir) = start().await;
+    let snapshot = api.snapshot();
+    let policy = snapshot.policies[1].id.clone();
+    let known = snapshot.users[3].clone();
+    let task = client
+        .add_users_to_auth_policy()
+        .org_id(&org)
+        .policy_id(&policy)
+        .body_map(|b| b.users(vec![known.email.clone(), "ghost@acme.example".to_owned()]))
+        .send()
+        .await
+        .expect("task starts")
+        .into_inner();
+    let poll = || async {
+        client
+            .get_auth_policy_task_status()
+            .org_id(&org)
+            .task_id(&task.task_id)
+            .send()
+            .await
+            .expect("status")
+            .into_inner()
+    };
+    let first = poll().await;
+    assert_eq!(first.in_progress_count, Some(2));
+    let done = poll().await;
+    assert_eq!(
+        (
+            done.in_progress_count,
+            done.success_count,
+            done.failure_count
+        ),
+        (Some(0), Some(1), Some(1))
+    );
+    assert_eq!(done.failure_reasons[0].emails, ["ghost@acme.example"]);
+    let users = api.snapshot().users;
+    let moved = users
+        .iter()
+        .find(|u| u.account_id == known.account_id)
+        .expect("user");
+    assert_eq!(moved.auth_policy, policy);
+}
