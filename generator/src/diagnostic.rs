@@ -176,6 +176,32 @@ impl Report {
         out
     }
 
+    /// Build-script instructions: a compact block per diagnostic, each line a
+    /// `cargo::error=` (or `cargo::warning=`) so that cargo shows it and
+    /// nothing else.
+    pub fn render_cargo(&self) -> String {
+        let mut out = String::new();
+        for d in &self.diagnostics {
+            let prefix = match d.severity {
+                Severity::Error => "cargo::error=",
+                Severity::Warning => "cargo::warning=",
+            };
+            for line in render_one(&self.file, d).lines() {
+                if let Some(rest) = line.strip_prefix(d.severity.as_str()) {
+                    // cargo already says `error:`; keep `[rule-id]: message`.
+                    let _ = writeln!(
+                        out,
+                        "{prefix}{}",
+                        rest.trim_start_matches(['[']).replacen("]:", ":", 1)
+                    );
+                } else {
+                    let _ = writeln!(out, "{prefix}{line}");
+                }
+            }
+        }
+        out
+    }
+
     /// GitHub Actions workflow commands, one line per diagnostic.
     pub fn render_github(&self) -> String {
         let mut out = String::new();

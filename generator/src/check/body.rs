@@ -14,7 +14,7 @@ pub fn check(root: &Value, op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let at = format!("{}/requestBody", op.pointer);
-    let Some((body, _)) = doc::resolve(root, entry, &at) else {
+    let Some((body, _)) = doc::resolve_in(root, entry, &at, Some("requestBodies")) else {
         return;
     };
     let content = doc::get(body, "content")
@@ -92,7 +92,7 @@ pub fn check(root: &Value, op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let schema_at = doc::child(&mt_at, "schema");
-    let Some((schema, _)) = doc::resolve(root, schema, &schema_at) else {
+    let Some((schema, _)) = doc::resolve_in(root, schema, &schema_at, Some("schemas")) else {
         return;
     };
     let format_ok = match kind {

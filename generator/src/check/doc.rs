@@ -81,9 +81,15 @@ pub fn ref_of(v: &Value) -> Option<&str> {
 }
 
 /// Follows `$ref`s from `v` (found at `pointer`) to the node they end at, and
-/// that node's pointer. `None` when a reference dangles, leaves the document
-/// or loops; the `refs` rule reports those.
-pub fn resolve<'a>(root: &'a Value, v: &'a Value, pointer: &str) -> Option<(&'a Value, String)> {
+/// that node's pointer. `None` when a reference dangles, leaves the document,
+/// loops, or (with `section`) leaves `components/<section>`; the `refs` rule
+/// reports those.
+pub fn resolve_in<'a>(
+    root: &'a Value,
+    v: &'a Value,
+    pointer: &str,
+    section: Option<&str>,
+) -> Option<(&'a Value, String)> {
     let mut node = v;
     let mut at = pointer.to_owned();
     for _ in 0..32 {
@@ -91,12 +97,23 @@ pub fn resolve<'a>(root: &'a Value, v: &'a Value, pointer: &str) -> Option<(&'a 
             None => return Some((node, at)),
             Some(r) => {
                 let target = r.strip_prefix('#')?;
+                if let Some(section) = section {
+                    let name = target.strip_prefix("/components/")?.strip_prefix(section)?;
+                    if !name.starts_with('/') || name[1..].contains('/') {
+                        return None;
+                    }
+                }
                 node = lookup(root, target)?;
                 at = target.to_owned();
             }
         }
     }
     None
+}
+
+/// [`resolve_in`] without a section constraint.
+pub fn resolve<'a>(root: &'a Value, v: &'a Value, pointer: &str) -> Option<(&'a Value, String)> {
+    resolve_in(root, v, pointer, None)
 }
 
 /// One operation of the document.

@@ -43,6 +43,9 @@ pub fn check(root: &Value, op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
     // Path-level parameters first; operation parameters override by name,
     // the way progenitor merges them.
     let mut params: BTreeMap<String, Param<'_>> = BTreeMap::new();
+    // A parameter that cannot be read may be the missing path parameter:
+    // then the template checks would only echo the `refs` diagnostic.
+    let mut all_read = true;
     for (list, pointer) in [
         (op.path_item, op.path_pointer.as_str()),
         (op.node, op.pointer.as_str()),
@@ -51,6 +54,7 @@ pub fn check(root: &Value, op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
         for (i, entry) in doc::items(doc::get(list, "parameters")).iter().enumerate() {
             let at = format!("{pointer}/parameters/{i}");
             let Some(p) = parameter(root, entry, &at, out) else {
+                all_read = false;
                 continue;
             };
             if let Some(first) = seen.insert((p.name.clone(), p.location.clone()), i) {
@@ -105,7 +109,7 @@ pub fn check(root: &Value, op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for name in template.iter().flatten() {
+    for name in template.iter().flatten().filter(|_| all_read) {
         if !path_params.iter().any(|p| &p.name == name) {
             out.push(
                 Diagnostic::error(
@@ -130,7 +134,7 @@ fn parameter<'a>(
     out: &mut Vec<Diagnostic>,
 ) -> Option<Param<'a>> {
     // Dangling references are the `refs` rule's to report.
-    let (node, _) = doc::resolve(root, entry, at)?;
+    let (node, _) = doc::resolve_in(root, entry, at, Some("parameters"))?;
     let name = doc::get_str(node, "name");
     let location = doc::get_str(node, "in");
     let (Some(name), Some(location)) = (name, location) else {

@@ -75,11 +75,12 @@ pub fn check(root: &Value, op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
         );
         return;
     };
-    let mut success: BTreeMap<Decoded, String> = BTreeMap::new();
-    let mut error: BTreeMap<Decoded, String> = BTreeMap::new();
+    // Each distinct type with the first response (in document order) giving it.
+    let mut success: BTreeMap<Decoded, (usize, String)> = BTreeMap::new();
+    let mut error: BTreeMap<Decoded, (usize, String)> = BTreeMap::new();
     let mut has_success_range = false;
-    let mut default: Option<(Decoded, String)> = None;
-    for (status, entry) in doc::entries(responses) {
+    let mut default: Option<(Decoded, (usize, String))> = None;
+    for (order, (status, entry)) in doc::entries(responses).into_iter().enumerate() {
         let at = doc::child(&base, &status);
         let Some(class) = class_of(&status) else {
             out.push(
@@ -103,12 +104,12 @@ pub fn check(root: &Value, op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
         has_success_range |= status.eq_ignore_ascii_case("2XX");
         match class {
             Class::Success => {
-                success.entry(decoded).or_insert(at);
+                success.entry(decoded).or_insert((order, at));
             }
             Class::Error => {
-                error.entry(decoded).or_insert(at);
+                error.entry(decoded).or_insert((order, at));
             }
-            Class::Default => default = Some((decoded, at)),
+            Class::Default => default = Some((decoded, (order, at))),
             Class::Other => {}
         }
     }
@@ -125,21 +126,20 @@ pub fn check(root: &Value, op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
         ("error", &error, "response-multiple-error"),
     ] {
         if types.len() > 1 {
-            let list: Vec<String> = types
+            let mut in_order: Vec<(&(usize, String), &Decoded)> =
+                types.iter().map(|(d, o)| (o, d)).collect();
+            in_order.sort();
+            let list: Vec<String> = in_order
                 .iter()
-                .map(|(d, at)| {
-                    format!(
-                        "{} ({})",
-                        d.describe(),
-                        at.rsplit('/').next().unwrap_or_default()
-                    )
+                .map(|((_, at), d)| {
+                    let status = at.rsplit('/').next().unwrap_or_default();
+                    format!("{} ({status})", d.describe())
                 })
                 .collect();
-            let at = types
-                .values()
-                .nth(1)
-                .cloned()
-                .unwrap_or_else(|| base.clone());
+            // Point at the first response that disagrees with the first one.
+            let at = in_order
+                .get(1)
+                .map_or_else(|| base.clone(), |((_, at), _)| at.clone());
             out.push(
                 Diagnostic::error(
                     rule,
@@ -163,7 +163,7 @@ pub fn check(root: &Value, op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
 /// How one response decodes; `None` if it cannot be read (reported here or
 /// by the `refs` rule).
 fn decode(root: &Value, entry: &Value, at: &str, out: &mut Vec<Diagnostic>) -> Option<Decoded> {
-    let (response, _) = doc::resolve(root, entry, at)?;
+    let (response, _) = doc::resolve_in(root, entry, at, Some("responses"))?;
     let content = doc::get(response, "content")
         .map(doc::entries)
         .unwrap_or_default();
