@@ -91,10 +91,36 @@ fn node_mut<'a>(root: &'a mut Value, path: &[Value]) -> Option<&'a mut Value> {
 }
 
 const KEYWORDS: [&str; 30] = [
-    "required", "in", "style", "content", "encoding", "deprecated", "nullable", "type", "format",
-    "enum", "items", "properties", "allOf", "oneOf", "anyOf", "additionalProperties", "$ref",
-    "schema", "operationId", "parameters", "requestBody", "responses", "const", "examples",
-    "default", "name", "not", "discriminator", "readOnly", "minimum",
+    "required",
+    "in",
+    "style",
+    "content",
+    "encoding",
+    "deprecated",
+    "nullable",
+    "type",
+    "format",
+    "enum",
+    "items",
+    "properties",
+    "allOf",
+    "oneOf",
+    "anyOf",
+    "additionalProperties",
+    "$ref",
+    "schema",
+    "operationId",
+    "parameters",
+    "requestBody",
+    "responses",
+    "const",
+    "examples",
+    "default",
+    "name",
+    "not",
+    "discriminator",
+    "readOnly",
+    "minimum",
 ];
 
 const STATUS: [&str; 12] = [
@@ -103,9 +129,26 @@ const STATUS: [&str; 12] = [
 
 fn random_value(rng: &mut Rng, donor: &Value) -> Value {
     let scalars = [
-        "string", "object", "array", "integer", "null", "path", "query", "header", "cookie",
-        "form", "deepObject", "simple", "binary", "application/json", "text/plain",
-        "multipart/form-data", "#/components/schemas/Nope", "{id}", "/x/{y}", "",
+        "string",
+        "object",
+        "array",
+        "integer",
+        "null",
+        "path",
+        "query",
+        "header",
+        "cookie",
+        "form",
+        "deepObject",
+        "simple",
+        "binary",
+        "application/json",
+        "text/plain",
+        "multipart/form-data",
+        "#/components/schemas/Nope",
+        "{id}",
+        "/x/{y}",
+        "",
     ];
     match rng.below(9) {
         0 => Value::from(*rng.pick(&scalars)),
@@ -116,7 +159,10 @@ fn random_value(rng: &mut Rng, donor: &Value) -> Value {
         5 => Value::Mapping(Mapping::new()),
         6 => {
             let mut m = Mapping::new();
-            m.insert(Value::from(*rng.pick(&KEYWORDS)), Value::from(*rng.pick(&scalars)));
+            m.insert(
+                Value::from(*rng.pick(&KEYWORDS)),
+                Value::from(*rng.pick(&scalars)),
+            );
             Value::Mapping(m)
         }
         // A copy of some other node of the document.
@@ -125,7 +171,9 @@ fn random_value(rng: &mut Rng, donor: &Value) -> Value {
             all_paths(donor, &mut Vec::new(), &mut paths);
             let path = rng.pick(&paths).clone();
             let mut copy = donor.clone();
-            node_mut(&mut copy, &path).map(|n| n.clone()).unwrap_or(Value::Null)
+            node_mut(&mut copy, &path)
+                .map(|n| n.clone())
+                .unwrap_or(Value::Null)
         }
     }
 }
@@ -301,7 +349,9 @@ fn garble(rng: &mut Rng, text: &str) -> String {
             let line = &mut lines[i];
             let chars: Vec<char> = line.chars().collect();
             let at = rng.below(chars.len() + 1);
-            let junk = *rng.pick(&[':', '-', '{', '}', '[', ']', '\'', '"', '#', '&', '*', '!', '|', '>', '\t', 'é']);
+            let junk = *rng.pick(&[
+                ':', '-', '{', '}', '[', ']', '\'', '"', '#', '&', '*', '!', '|', '>', '\t', 'é',
+            ]);
             let mut s: String = chars[..at].iter().collect();
             if rng.chance(50) {
                 s.push(junk);
@@ -417,7 +467,9 @@ fn mutated_specs_end_in_code_or_located_diagnostics() {
                     shrink(&mut rng, &mut doc);
                 }
                 for _ in 0..1 + rng.below(3) {
-                    *mutations.entry(mutate_tree(&mut rng, &mut doc)).or_default() += 1;
+                    *mutations
+                        .entry(mutate_tree(&mut rng, &mut doc))
+                        .or_default() += 1;
                 }
                 let text = serde_yaml::to_string(&doc).expect("serialize");
                 if rng.chance(20) {
@@ -462,7 +514,10 @@ fn mutated_specs_end_in_code_or_located_diagnostics() {
         failures.len(),
         failures.join("\n\n")
     );
-    assert!(generated > 0 && rejected > 0, "the mutations should both keep and break specs");
+    assert!(
+        generated > 0 && rejected > 0,
+        "the mutations should both keep and break specs"
+    );
 }
 
 fn tests_corpus_count(seeds: &[(PathBuf, String)]) -> usize {

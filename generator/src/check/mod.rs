@@ -123,7 +123,7 @@ pub fn rules(root: &Value) -> Vec<Diagnostic> {
         responses::check(root, op, &mut out);
         body::check(root, op, &mut out);
     }
-    names::check(root, &mut out);
+    names::check(root, &ops, &mut out);
     curation::check(root, &ops, &mut out);
     out
 }
