@@ -439,7 +439,7 @@ fn seeds() -> Vec<(PathBuf, String)> {
 #[test]
 fn mutated_specs_end_in_code_or_located_diagnostics() {
     let cases = env_number("SPEC_FUZZ_CASES", 150);
-    let mut rng = Rng(env_number("SPEC_FUZZ_SEED", 0x5EED_0F_A7_1A551A));
+    let mut rng = Rng(env_number("SPEC_FUZZ_SEED", 0x005E_ED0F_A71A_551A));
     let seeds = seeds();
     let parsed: Vec<(PathBuf, Option<Value>)> = seeds
         .iter()
