@@ -13,6 +13,20 @@ use crate::position::escape_segment;
 /// Diagnostics for a failed generation of `spec`: one per operation that
 /// fails on its own, else one about the shared components.
 pub fn blame(spec: &Spec, error: &GenerateError) -> Vec<Diagnostic> {
+    // The components alone first: a broken shared schema fails every
+    // operation, and is better named once.
+    let mut bare = spec.clone();
+    bare.openapi.paths.paths.clear();
+    if let Err(e) = generate_client(&bare) {
+        return vec![failure(
+            "/components/schemas".to_owned(),
+            format!(
+                "progenitor failed on the shared schemas: {}",
+                summary(&e.message)
+            ),
+            e.panicked,
+        )];
+    }
     let mut found = Vec::new();
     for (path, item) in &spec.openapi.paths.paths {
         let ReferenceOr::Item(item) = item else {
@@ -38,27 +52,40 @@ pub fn blame(spec: &Spec, error: &GenerateError) -> Vec<Diagnostic> {
                     .unwrap_or_else(|| format!("{} {path}", method.to_uppercase()));
                 found.push(failure(
                     format!("/paths/{}/{method}", escape_segment(path)),
-                    format!("progenitor failed on operation `{name}`: {}", e.message),
+                    format!(
+                        "progenitor failed on operation `{name}`: {}",
+                        summary(&e.message)
+                    ),
                     e.panicked,
                 ));
             }
         }
     }
     if found.is_empty() {
-        let mut bare = spec.clone();
-        bare.openapi.paths.paths.clear();
-        let pointer = if generate_client(&bare).is_err() {
-            "/components/schemas"
-        } else {
-            ""
-        };
         found.push(failure(
-            pointer.to_owned(),
-            format!("progenitor failed: {}", error.message),
+            String::new(),
+            format!("progenitor failed: {}", summary(&error.message)),
             error.panicked,
         ));
     }
     found
+}
+
+/// progenitor's messages may carry a pretty-printed dump of the schema:
+/// keep the first line and a compact form of the rest, short.
+fn summary(message: &str) -> String {
+    let mut lines = message.lines();
+    let first = lines.next().unwrap_or_default().trim().to_owned();
+    let rest: Vec<&str> = lines.map(str::trim).filter(|l| !l.is_empty()).collect();
+    let mut text = if rest.is_empty() {
+        first
+    } else {
+        format!("{first} {}", rest.join(" "))
+    };
+    if text.chars().count() > 240 {
+        text = text.chars().take(240).collect::<String>() + "…";
+    }
+    text
 }
 
 fn failure(pointer: String, message: String, panicked: bool) -> Diagnostic {

@@ -14,6 +14,7 @@ pub mod operation_id;
 pub mod params;
 pub mod refs;
 pub mod responses;
+pub mod schema;
 pub mod version;
 
 use std::path::Path;
@@ -60,10 +61,13 @@ pub fn check_text(path: &Path, text: String) -> Checked {
     let root: Value = match serde_yaml::from_str(&text) {
         Ok(root) => root,
         Err(e) => {
-            let position = e.location().map(|l| Position {
-                line: l.line(),
-                column: l.column(),
-            });
+            let position = e
+                .location()
+                .map(|l| Position {
+                    line: l.line(),
+                    column: l.column(),
+                })
+                .or_else(|| Some(document_marker(&text)));
             report.diagnostics.push(Diagnostic {
                 position,
                 ..Diagnostic::error(
@@ -115,6 +119,7 @@ pub fn rules(root: &Value) -> Vec<Diagnostic> {
     doc::walk(root, &mut |kind, pointer, node| {
         version::check_node(kind, pointer, node, &mut out);
         refs::check_node(root, kind, pointer, node, &mut out);
+        schema::check_node(kind, pointer, node, &mut out);
     });
     let ops = doc::operations(root);
     operation_id::check(&ops, &mut out);
@@ -126,4 +131,17 @@ pub fn rules(root: &Value) -> Vec<Diagnostic> {
     names::check(root, &ops, &mut out);
     curation::check(root, &ops, &mut out);
     out
+}
+
+/// Where a YAML error without a location most likely is: serde_yaml gives
+/// none for a second document, so point at its `---` (else the start).
+fn document_marker(text: &str) -> Position {
+    text.lines()
+        .enumerate()
+        .skip(1)
+        .find(|(_, l)| l.starts_with("---") || l.starts_with("..."))
+        .map_or(Position { line: 1, column: 1 }, |(i, _)| Position {
+            line: i + 1,
+            column: 1,
+        })
 }

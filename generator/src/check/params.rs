@@ -70,7 +70,7 @@ pub fn check(root: &Value, op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
                     .with_hint("declare each parameter once"),
                 );
             }
-            check_style(&p, out);
+            check_style(root, &p, out);
             params.insert(p.name.clone(), p);
         }
     }
@@ -167,7 +167,7 @@ fn parameter<'a>(
     })
 }
 
-fn check_style(p: &Param<'_>, out: &mut Vec<Diagnostic>) {
+fn check_style(root: &Value, p: &Param<'_>, out: &mut Vec<Diagnostic>) {
     if p.location == "cookie" {
         out.push(
             Diagnostic::error(
@@ -226,7 +226,32 @@ fn check_style(p: &Param<'_>, out: &mut Vec<Diagnostic>) {
             )
             .with_hint("replace `content` by `schema`"),
         );
-    } else if doc::get(p.node, "schema").is_none() {
+    } else if let Some(schema) = doc::get(p.node, "schema") {
+        let at = format!("{}/schema", p.pointer);
+        let structured =
+            doc::resolve_in(root, schema, &at, Some("schemas")).is_some_and(|(s, _)| {
+                doc::get_str(s, "type") == Some("object")
+                    || [
+                        "properties",
+                        "additionalProperties",
+                        "allOf",
+                        "oneOf",
+                        "anyOf",
+                    ]
+                    .iter()
+                    .any(|k| doc::get(s, k).is_some())
+            });
+        if structured {
+            out.push(
+                Diagnostic::error(
+                    "param-schema",
+                    at,
+                    format!("parameter `{}` has an object or composed schema; the generator passes strings, numbers, booleans, enums and arrays of them", p.name),
+                )
+                .with_hint("give the parameter a scalar (or enum) schema; split an object into several parameters"),
+            );
+        }
+    } else {
         out.push(
             Diagnostic::error(
                 "param-schema",
