@@ -8,17 +8,23 @@
 //! use atlassian_admin_api::Client;
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
-//! let client = Client::new("https://api.atlassian.com");
+//! // ATLASSIAN_ADMIN_API_KEY (and optionally ATLASSIAN_ADMIN_BASE_URL)
+//! let client = Client::from_env()?;
 //! let status = client
 //!     .get_auth_policy_task_status()
 //!     .org_id("my-org-id")
 //!     .task_id("358d916a-aed3-474a-9ae0-17def3bad866")
 //!     .send()
 //!     .await?;
-//! println!("{} moved, {} failed", status.success_count, status.failure_count);
+//! println!("moved: {:?}, failed: {:?}", status.success_count, status.failure_count);
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! The hand-written runtime around the generated code: [`config`] (building a
+//! client from a key or the environment), [`auth`] (keys that never print),
+//! [`retry`] (429 and 5xx handling), [`pagination`] (page and item streams),
+//! [`auth_policy`] (bulk moves into an authentication policy).
 //!
 //! TLS comes from rustls by default; enable the `native-tls` feature (with
 //! `default-features = false`) to use the platform library instead.
@@ -33,3 +39,21 @@ mod generated {
 }
 
 pub use generated::*;
+
+pub mod auth;
+pub mod auth_policy;
+pub mod clock;
+pub mod config;
+mod hooks;
+pub mod limiter;
+pub mod pagination;
+pub mod retry;
+
+/// The README's examples compile as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
+pub use auth::SecretToken;
+pub use config::{ClientBuilder, ClientState, ConfigError};
+pub use retry::RetryPolicy;

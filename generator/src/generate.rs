@@ -4,9 +4,12 @@ use std::fmt;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Arc, Mutex};
 
-use progenitor_impl::{GenerationSettings, Generator, InterfaceStyle, TagStyle};
+use progenitor_impl::{
+    GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle, TypeImpl,
+};
 
 use crate::load::Spec;
+use crate::open_enum;
 
 /// progenitor could not generate a client from the spec.
 #[derive(Debug)]
@@ -35,29 +38,81 @@ impl std::error::Error for GenerateError {}
 
 /// The settings every generation uses: the builder interface, so that adding an
 /// optional parameter to an operation never breaks callers.
+///
+/// The client carries the hand-written `crate::config::ClientState` (token,
+/// retry policy, clock) of the client crate as its inner value, and hooks are
+/// `Expected`: progenitor emits no empty `impl ClientHooks for &Client` but a
+/// compile-time check that the client crate implements `ClientHooks` (auth,
+/// retries, tracing) itself, so a client without them cannot be built.
 pub fn settings() -> GenerationSettings {
     let mut settings = GenerationSettings::default();
     settings
         .with_interface(InterfaceStyle::Builder)
-        .with_tag(TagStyle::Merged);
+        .with_tag(TagStyle::Merged)
+        .with_inner_type(quote::quote!(crate::config::ClientState))
+        .with_hooks(HooksMode::Expected);
     settings
 }
 
 /// Generates the client for `spec` and formats it as Rust source.
 pub fn generate_client(spec: &Spec) -> Result<String, GenerateError> {
+    let open_enums = open_enum::find(&spec.openapi);
+    let mut settings = settings();
+    for e in &open_enums {
+        // Types refer to each other from inside `types`, builders and the
+        // client; the crate root re-exports `types`, so one absolute path works.
+        settings.with_replacement(
+            &e.name,
+            format!("crate::types::{}", e.name),
+            [TypeImpl::Display, TypeImpl::FromStr].into_iter(),
+        );
+    }
     let tokens = catch_panic(|| {
-        let mut generator = Generator::new(&settings());
+        let mut generator = Generator::new(&settings);
         generator.generate_tokens(&spec.openapi)
     })?
     .map_err(|e| GenerateError {
         message: e.to_string(),
         panicked: false,
     })?;
-    let file: syn::File = syn::parse2(tokens).map_err(|e| GenerateError {
+    let mut file: syn::File = syn::parse2(tokens).map_err(|e| GenerateError {
         message: format!("generated code does not parse: {e}"),
         panicked: false,
     })?;
+    add_to_types_module(&mut file, open_enums.iter().map(open_enum::tokens))?;
     Ok(prettyplease::unparse(&file))
+}
+
+/// Appends hand-generated items (the open enums) to the generated `types` module.
+fn add_to_types_module(
+    file: &mut syn::File,
+    items: impl Iterator<Item = proc_macro2::TokenStream>,
+) -> Result<(), GenerateError> {
+    let mut extra = Vec::new();
+    for tokens in items {
+        let parsed: syn::File = syn::parse2(tokens).map_err(|e| GenerateError {
+            message: format!("open enum code does not parse: {e}"),
+            panicked: false,
+        })?;
+        extra.extend(parsed.items);
+    }
+    if extra.is_empty() {
+        return Ok(());
+    }
+    let types = file.items.iter_mut().find_map(|item| match item {
+        syn::Item::Mod(m) if m.ident == "types" => m.content.as_mut(),
+        _ => None,
+    });
+    match types {
+        Some((_, items)) => {
+            items.extend(extra);
+            Ok(())
+        }
+        None => Err(GenerateError {
+            message: "generated code has no `types` module to hold the open enums".to_owned(),
+            panicked: false,
+        }),
+    }
 }
 
 /// Runs `f`, turning a panic into an error that carries the panic message, and

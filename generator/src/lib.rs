@@ -11,8 +11,11 @@
 pub mod blame;
 pub mod check;
 pub mod diagnostic;
+pub mod diff;
 pub mod generate;
+pub mod inventory;
 pub mod load;
+pub mod open_enum;
 pub mod position;
 pub mod surface;
 

@@ -1,4 +1,4 @@
-//! Command-line front end of the generator: `check`, `generate`, `surface`.
+//! Command-line front end of the generator: `check`, `generate`, `surface`, `diff`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,11 +14,17 @@ commands:
                                 errors (and on warnings with --deny warnings)
   generate [SPEC] [-o OUT.rs]   write the generated client (stdout by default)
   surface  [SPEC]               print the public API listing that the snapshot tests guard
+  diff     OLD NEW [--format text|markdown|json|github] [--fail-on breaking|potentially-breaking]
+                                what changed for users of the client (OLD/NEW: file or REV:PATH)
+  inventory FILE...             list the operations of official reference files (TSV) for spec/official-inventory.tsv
 
 SPEC defaults to spec/atlassian-admin.yaml.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("diff") {
+        return diff(&args[1..]);
+    }
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -30,12 +36,33 @@ fn main() -> ExitCode {
     }
 }
 
+/// `diff`: exit 1 when `--fail-on` finds a change, 2 on errors.
+fn diff(args: &[String]) -> ExitCode {
+    match admin_api_generator::diff::cli::run(args) {
+        Ok(outcome) => {
+            print!("{}", outcome.output);
+            if outcome.failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn run(args: &[String]) -> Result<(), String> {
     let Some((command, rest)) = args.split_first() else {
         return Err(USAGE.to_owned());
     };
     if command == "check" {
         return check(rest);
+    }
+    if command == "inventory" {
+        return inventory(rest);
     }
     let mut spec_path = PathBuf::from("spec/atlassian-admin.yaml");
     let mut out: Option<PathBuf> = None;
@@ -112,5 +139,19 @@ fn check(args: &[String]) -> Result<(), String> {
     if let (Some(ops), "human") = (operations, format.as_str()) {
         println!("{}: ok, {ops} operations", spec_path.display());
     }
+    Ok(())
+}
+
+fn inventory(files: &[String]) -> Result<(), String> {
+    if files.is_empty() {
+        return Err(USAGE.to_owned());
+    }
+    let mut entries = Vec::new();
+    for file in files {
+        entries.extend(admin_api_generator::inventory::read_reference(
+            std::path::Path::new(file),
+        )?);
+    }
+    print!("{}", admin_api_generator::inventory::to_tsv(&entries));
     Ok(())
 }

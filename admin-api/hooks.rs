@@ -1,0 +1,95 @@
+//! The generated client's hooks: authentication before each request, then
+//! retries and tracing around sending it.
+//!
+//! The generator asks progenitor for `HooksMode::Expected`, so this impl is
+//! required: a client without it does not compile.
+
+use progenitor_client::{ClientHooks, Error, OperationInfo};
+use tracing::field::Empty;
+use tracing::Instrument;
+
+use crate::config::ClientState;
+use crate::retry::{reason_for_error, reason_for_status, server_wait};
+use crate::Client;
+
+impl ClientHooks<ClientState> for Client {
+    async fn pre<E>(
+        &self,
+        request: &mut reqwest::Request,
+        _info: &OperationInfo,
+    ) -> Result<(), Error<E>> {
+        self.inner.credentials.authorize(request);
+        Ok(())
+    }
+
+    async fn exec(
+        &self,
+        request: reqwest::Request,
+        info: &OperationInfo,
+    ) -> reqwest::Result<reqwest::Response> {
+        send(&self.client, &self.inner, request, info.operation_id).await
+    }
+}
+
+/// Sends `request`, retrying as the state's policy allows. When the retries
+/// run out, the last answer or error is returned as it came.
+///
+/// Each attempt is a `tracing` span `admin_api.request` with the operation,
+/// method, attempt and status: never the URL (it may carry emails in query
+/// strings), headers or bodies.
+pub(crate) async fn send(
+    http: &reqwest::Client,
+    state: &ClientState,
+    request: reqwest::Request,
+    operation: &'static str,
+) -> reqwest::Result<reqwest::Response> {
+    let policy = &state.retry;
+    let clock = &state.clock;
+    let started = clock.now();
+    let method = request.method().clone();
+    let mut request = request;
+    let mut attempt: u32 = 1;
+    loop {
+        // A streamed body cannot be cloned: such a request gets one attempt.
+        let spare = if attempt < policy.max_attempts {
+            request.try_clone()
+        } else {
+            None
+        };
+        let span = tracing::info_span!(
+            "admin_api.request",
+            operation,
+            method = %method,
+            attempt,
+            status = Empty,
+        );
+        let outcome = http.execute(request).instrument(span.clone()).await;
+        let (reason, server) = match &outcome {
+            Ok(response) => {
+                span.record("status", response.status().as_u16());
+                match reason_for_status(&method, response.status()) {
+                    Some(reason) => (reason, server_wait(response.headers(), clock.now())),
+                    None => return outcome,
+                }
+            }
+            Err(error) => match reason_for_error(&method, error) {
+                Some(reason) => (reason, None),
+                None => return outcome,
+            },
+        };
+        let Some(next) = spare else {
+            return outcome;
+        };
+        let wait = server.unwrap_or_else(|| policy.backoff(attempt));
+        let elapsed = clock.now().duration_since(started).unwrap_or_default();
+        if elapsed.saturating_add(wait) > policy.max_elapsed {
+            tracing::debug!(parent: &span, ?reason, wait_ms = wait.as_millis() as u64, "retry budget spent");
+            return outcome;
+        }
+        tracing::info!(parent: &span, ?reason, wait_ms = wait.as_millis() as u64, "retrying");
+        drop(outcome);
+        clock.sleep(wait).await;
+        request = next;
+        attempt += 1;
+    }
+}

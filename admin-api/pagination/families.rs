@@ -1,0 +1,256 @@
+//! `pages()` and `items()` on the builder of every paginated operation.
+//!
+//! They return boxed streams (`Unpin + Send`), so callers can `try_next()`
+//! them in a loop or hand them to another task without pinning first.
+//!
+//! The one place that knows, per operation, where the next cursor is and how
+//! it goes back into the request. The builder is cloned for each page, so
+//! every filter and page size the caller set is sent again with the cursor
+//! (as the API-access lists require).
+
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures::stream::{BoxStream, StreamExt};
+use progenitor_client::{Error, ResponseValue};
+
+use super::{cursor_of, items, pages, poll, scim_next_index};
+use crate::clock::Clock;
+use crate::{builder, types, Client};
+
+/// The cursor in an optional `next` link.
+fn link(next: Option<&String>) -> Option<String> {
+    next.and_then(|l| cursor_of(l))
+}
+
+/// `pages()`/`items()` for a builder whose cursor is set with `$set`.
+macro_rules! paginated {
+    ($builder:ident -> $page:ident, $item:ty, $err:ident;
+     cursor: $cursor:ty = $set:expr;
+     next: $next:expr;
+     items: $items:expr;) => {
+        impl<'a> builder::$builder<'a> {
+            #[doc = concat!("All pages of [`types::", stringify!($page), "`], fetched one at a time as the stream is read.")]
+            pub fn pages(
+                self,
+            ) -> BoxStream<'a, Result<types::$page, Error<types::$err>>> {
+                let set: fn(Self, $cursor) -> Self = $set;
+                let next: fn(&types::$page) -> Option<$cursor> = $next;
+                pages(
+                    None,
+                    move |cursor: Option<$cursor>| {
+                        let request = match cursor {
+                            Some(c) => set(self.clone(), c),
+                            None => self.clone(),
+                        };
+                        async move { request.send().await.map(ResponseValue::into_inner) }
+                    },
+                    next,
+                )
+                .boxed()
+            }
+
+            /// Every item of every page, in order; one page in memory at a time.
+            pub fn items(self) -> BoxStream<'a, Result<$item, Error<types::$err>>> {
+                let into_items: fn(types::$page) -> Vec<$item> = $items;
+                items(self.pages(), into_items).boxed()
+            }
+        }
+    };
+}
+
+// Organization v1: `cursor` query parameter, next in `links.next` (a cursor or a URL).
+macro_rules! org_v1 {
+    ($($builder:ident -> $page:ident, $item:ty;)*) => {$(
+        paginated! { $builder -> $page, $item, OrganizationErrors;
+            cursor: String = |b, c| b.cursor(c);
+            next: |p| link(p.links.as_ref().and_then(|l| l.next.as_ref()));
+            items: |p| p.data; }
+    )*};
+}
+org_v1! {
+    GetOrgs -> OrgPage, types::Org;
+    GetDomains -> DomainPage, types::Domain;
+    GetUsers -> OrgUserPage, types::OrgUser;
+}
+
+// Organization v1 lists whose next cursor is in `meta.next` (`links.next` as fallback).
+macro_rules! org_meta {
+    ($($builder:ident -> $page:ident, $item:ty;)*) => {$(
+        paginated! { $builder -> $page, $item, OrganizationErrors;
+            cursor: String = |b, c| b.cursor(c);
+            next: |p| p.meta.as_ref().and_then(|m| m.next.clone())
+                .or_else(|| link(p.links.as_ref().and_then(|l| l.next.as_ref())));
+            items: |p| p.data; }
+    )*};
+}
+org_meta! {
+    GetEvents -> EventPage, types::Event;
+    GetPolicies -> OrgPolicyPage, types::OrgPolicy;
+    PollEvents -> EventStreamPage, types::PolledEvent;
+}
+
+paginated! { GetUserLastActiveDates -> UserLastActiveDatesPage, types::UserLastActiveDates, OrganizationErrors;
+cursor: String = |b, c| b.cursor(c);
+next: |p| link(p.links.as_ref().and_then(|l| l.next.as_ref()));
+items: |p| p.data.into_iter().collect(); }
+
+// Searches (v1 and v2): the cursor goes into the request body; the other
+// fields of the body stay as the caller set them.
+macro_rules! body_cursor {
+    ($($builder:ident -> $page:ident, $item:ty;)*) => {$(
+        paginated! { $builder -> $page, $item, OrganizationErrors;
+            cursor: String = |b, c| b.body_map(|body| body.cursor(c));
+            next: |p| link(p.links.as_ref().and_then(|l| l.next.as_ref()));
+            items: |p| p.data; }
+    )*};
+}
+body_cursor! {
+    SearchUsers -> OrgUserSearchPage, types::OrgSearchUser;
+    SearchGroups -> OrgGroupSearchPage, types::OrgGroup;
+    SearchDirectoryUsers -> DirectoryUserSearchPage, types::DirectoryUser;
+    SearchDirectoryGroups -> DirectoryGroupSearchPage, types::DirectoryGroup;
+}
+
+// Workspaces: "when `cursor` is set, nothing else may be", so the next
+// request's body is the cursor alone.
+paginated! { QueryWorkspacesV2 -> WorkspacePage, types::Workspace, OrganizationErrors;
+cursor: String = |b, c| b.body(types::WorkspaceSearchRequest::builder().cursor(c));
+next: |p| link(p.links.as_ref().and_then(|l| l.next.as_ref()));
+items: |p| p.data; }
+
+// Organization v2 (directories) and app access: opaque cursor in `links.next`.
+macro_rules! org_v2 {
+    ($($builder:ident -> $page:ident, $item:ty;)*) => {$(
+        paginated! { $builder -> $page, $item, OrganizationErrors;
+            cursor: String = |b, c| b.cursor(c);
+            next: |p| link(p.links.as_ref().and_then(|l| l.next.as_ref()));
+            items: |p| p.data; }
+    )*};
+}
+org_v2! {
+    GetDirectoriesForOrg -> DirectorySummaryPage, types::DirectorySummary;
+    GetDirectoryUsers -> DirectoryUserPage, types::DirectoryUser;
+    GetDirectoryUserRoleAssignments -> DirectoryUserRoleAssignmentPage, types::DirectoryUserRoleAssignment;
+    GetGroups -> DirectoryGroupPage, types::DirectoryGroup;
+    GetDirectoryGroupRoleAssignments -> DirectoryGroupRoleAssignmentPage, types::DirectoryGroupRoleAssignment;
+    ListAppAccessSettingsDomains -> AppAccessDomainPage, types::AppAccessDomainSummary;
+}
+
+// Control: cursor in `meta.next`.
+macro_rules! control {
+    ($($builder:ident -> $page:ident, $item:ty;)*) => {$(
+        paginated! { $builder -> $page, $item, ControlErrors;
+            cursor: String = |b, c| b.cursor(c);
+            next: |p| p.meta.as_ref().and_then(|m| m.next.clone());
+            items: |p| p.data; }
+    )*};
+}
+control! {
+    ListControlPolicies -> ControlPolicyPage, types::ControlPolicy;
+    ListControlPoliciesV2 -> ControlPolicyPageV2, types::ControlDataSecurityPolicy;
+}
+
+// API access: cursor in `links.next`; the builder clone re-sends the filters,
+// `sort` and `pageSize` with it, as these lists demand.
+paginated! { ListOrgApiTokens -> ApiTokenPage, types::ApiToken, ApiAccessErrors;
+cursor: String = |b, c| b.cursor(c);
+next: |p| link(p.links.next.as_ref());
+items: |p| p.data; }
+paginated! { ListOrgApiKeys -> ApiKeyPage, types::ApiKey, ApiAccessErrors;
+cursor: String = |b, c| b.cursor(c);
+next: |p| link(p.links.next.as_ref());
+items: |p| p.data; }
+paginated! { ListOAuthClients -> OAuthClientPage, types::OAuthClient, ApiAccessErrors;
+cursor: String = |b, c| b.cursor(c);
+next: |p| link(p.links.as_ref().and_then(|l| l.next.as_ref()));
+items: |p| p.data; }
+
+// SCIM: 1-based `startIndex`, until `totalResults` is reached.
+macro_rules! scim {
+    ($($builder:ident -> $page:ident, $item:ty;)*) => {$(
+        paginated! { $builder -> $page, $item, ScimError;
+            cursor: NonZeroU32 = |b, start| b.start_index(start);
+            next: |p| scim_next_index(
+                    i64::from(p.start_index.unwrap_or(1)),
+                    i64::from(p.items_per_page.unwrap_or(p.resources.len() as i32)),
+                    i64::from(p.total_results),
+                ).and_then(|n| u32::try_from(n).ok()).and_then(NonZeroU32::new);
+            items: |p| p.resources; }
+    )*};
+}
+scim! {
+    ListScimUsers -> ScimUserList, types::ScimUser;
+    ListScimGroups -> ScimGroupList, types::ScimGroup;
+}
+
+// Lists with no cursor parameter: their `links.next` is a URL to follow. The
+// builder cannot hand out its client, so these take it as an argument.
+macro_rules! url_linked {
+    ($($builder:ident -> $page:ident, $item:ty, $err:ident, $op:literal, $next:expr, $items:expr;)*) => {$(
+        impl<'a> builder::$builder<'a> {
+            #[doc = concat!("All pages of [`types::", stringify!($page), "`]: the first from this request, the next ones by following `links.next` with `client`.")]
+            pub fn pages(
+                self,
+                client: &'a Client,
+            ) -> BoxStream<'a, Result<types::$page, Error<types::$err>>> {
+                let next: fn(&types::$page) -> Option<String> = $next;
+                pages(
+                    None,
+                    move |url: Option<String>| {
+                        let first = self.clone();
+                        async move {
+                            match url {
+                                None => first.send().await.map(ResponseValue::into_inner),
+                                Some(url) => client.follow_link(&url, $op).await.map(ResponseValue::into_inner),
+                            }
+                        }
+                    },
+                    next,
+                )
+                .boxed()
+            }
+
+            /// Every item of every page, in order; one page in memory at a time.
+            pub fn items(self, client: &'a Client) -> BoxStream<'a, Result<$item, Error<types::$err>>> {
+                let into_items: fn(types::$page) -> Vec<$item> = $items;
+                items(self.pages(client), into_items).boxed()
+            }
+        }
+    )*};
+}
+url_linked! {
+    ListServiceAccounts -> ServiceAccountPage, types::ServiceAccount, ApiAccessErrors, "list_service_accounts",
+        |p| p.links.next.clone(), |p| p.items;
+    ListControlPolicyResources -> ControlPolicyResourcePage, types::ControlPolicyResource, ControlErrors, "list_control_policy_resources",
+        |p| p.links.as_ref().and_then(|l| l.next.clone()), |p| p.data;
+    ListControlPolicyResourcesV2 -> ControlPolicyResourcePageV2, types::ControlPolicyResourceV2, ControlErrors, "list_control_policy_resources_v2",
+        |p| p.links.as_ref().and_then(|l| l.next.clone()), |p| p.data;
+}
+
+impl<'a> builder::PollEvents<'a> {
+    /// Follows the audit event stream without end: reads to the last page,
+    /// then waits `every` on `clock` and replays the last cursor to pick up
+    /// events that arrived since. Pass `client.state().clock().clone()`.
+    pub fn follow(
+        self,
+        every: Duration,
+        clock: Arc<dyn Clock>,
+    ) -> BoxStream<'a, Result<types::PolledEvent, Error<types::OrganizationErrors>>> {
+        let pages = poll(
+            move |cursor: Option<String>| {
+                let request = match cursor {
+                    Some(c) => self.clone().cursor(c),
+                    None => self.clone(),
+                };
+                async move { request.send().await.map(ResponseValue::into_inner) }
+            },
+            |p: &types::EventStreamPage| p.meta.as_ref().and_then(|m| m.next.clone()),
+            |p: &types::EventStreamPage| p.data.is_empty(),
+            clock,
+            every,
+        );
+        items(pages, |p: types::EventStreamPage| p.data).boxed()
+    }
+}

@@ -1,0 +1,65 @@
+//! The `diff` subcommand: arguments in, report and verdict out.
+
+use std::path::Path;
+
+use super::render::{render, Format, Target};
+use super::source::Source;
+use super::{diff, Level};
+
+/// Usage of the `diff` subcommand.
+pub const USAGE: &str = "\
+usage: admin-api-gen diff OLD NEW [--format text|markdown|json|github] [--fail-on breaking|potentially-breaking]
+
+OLD and NEW are spec files or REV:PATH read with `git show` (e.g. origin/main:spec/atlassian-admin.yaml).
+--fail-on exits with status 1 when a change of that level (or worse) is found.";
+
+/// What the subcommand printed, and whether `--fail-on` was triggered.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The rendered report.
+    pub output: String,
+    /// A change at or above the `--fail-on` level exists.
+    pub failed: bool,
+}
+
+/// Runs `diff` with the arguments after the subcommand name; git runs in the current directory.
+pub fn run(args: &[String]) -> Result<Outcome, String> {
+    let mut sources = Vec::new();
+    let mut format = Format::Text;
+    let mut fail_on = None;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--format" => {
+                let value = iter.next().map(String::as_str).unwrap_or("");
+                format = Format::from_id(value)
+                    .ok_or_else(|| format!("unknown format `{value}`\n\n{USAGE}"))?;
+            }
+            "--fail-on" => {
+                let value = iter.next().map(String::as_str).unwrap_or("");
+                fail_on = match Level::from_id(value) {
+                    Some(Level::NonBreaking) | None => {
+                        return Err(format!("unknown --fail-on level `{value}`\n\n{USAGE}"))
+                    }
+                    level => level,
+                };
+            }
+            "-h" | "--help" => return Err(USAGE.to_owned()),
+            other => sources.push(Source::parse(other)),
+        }
+    }
+    let [old, new] = <[Source; 2]>::try_from(sources).map_err(|_| USAGE.to_owned())?;
+    let repo = Path::new(".");
+    let old_spec = old.load(repo).map_err(|e| format!("error: {e}"))?;
+    let new_spec = new.load(repo).map_err(|e| format!("error: {e}"))?;
+    let report = diff(&old_spec.openapi, &new_spec.openapi);
+    let file = new.file_path().to_string_lossy();
+    let target = Target {
+        file: &file,
+        text: &new_spec.text,
+    };
+    Ok(Outcome {
+        output: render(&report, format, target),
+        failed: fail_on.is_some_and(|level| report.reaches(level)),
+    })
+}
