@@ -20,8 +20,10 @@ struct Param<'a> {
     name: String,
     location: String,
     node: &'a Value,
-    /// Where it is declared (the list entry, not the component it refers to).
+    /// Where it is listed (the entry of `parameters`).
     pointer: String,
+    /// Where it is defined: the entry itself, or the component it refers to.
+    def: String,
 }
 
 /// Checks the parameters of `op`.
@@ -80,7 +82,7 @@ pub fn check(root: &Value, op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::error(
                     "path-param-optional",
-                    p.pointer.clone(),
+                    p.def.clone(),
                     format!(
                         "path parameter `{}` of {} is not required",
                         p.name,
@@ -134,7 +136,7 @@ fn parameter<'a>(
     out: &mut Vec<Diagnostic>,
 ) -> Option<Param<'a>> {
     // Dangling references are the `refs` rule's to report.
-    let (node, _) = doc::resolve_in(root, entry, at, Some("parameters"))?;
+    let (node, def) = doc::resolve_in(root, entry, at, Some("parameters"))?;
     let name = doc::get_str(node, "name");
     let location = doc::get_str(node, "in");
     let (Some(name), Some(location)) = (name, location) else {
@@ -164,6 +166,7 @@ fn parameter<'a>(
         location: location.to_owned(),
         node,
         pointer: at.to_owned(),
+        def,
     })
 }
 
@@ -172,7 +175,7 @@ fn check_style(root: &Value, p: &Param<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::error(
                 "param-cookie",
-                p.pointer.clone(),
+                p.def.clone(),
                 format!(
                     "cookie parameter `{}` is not supported by the generator",
                     p.name
@@ -195,7 +198,7 @@ fn check_style(root: &Value, p: &Param<'_>, out: &mut Vec<Diagnostic>) {
         Some(Value::String(s)) if s == "deepObject" => out.push(
             Diagnostic::error(
                 "param-style",
-                format!("{}/style", p.pointer),
+                format!("{}/style", p.def),
                 format!("query parameter `{}` uses `style: deepObject`, which the generator does not support", p.name),
             )
             .with_hint("flatten the object into separate query parameters (`filter[name]` becomes `filterName`)"),
@@ -203,7 +206,7 @@ fn check_style(root: &Value, p: &Param<'_>, out: &mut Vec<Diagnostic>) {
         Some(s) => out.push(
             Diagnostic::error(
                 "param-style",
-                format!("{}/style", p.pointer),
+                format!("{}/style", p.def),
                 format!(
                     "{} parameter `{}` uses style `{}`; only `{supported}` is supported there",
                     p.location,
@@ -218,7 +221,7 @@ fn check_style(root: &Value, p: &Param<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::error(
                 "param-schema",
-                format!("{}/content", p.pointer),
+                format!("{}/content", p.def),
                 format!(
                     "parameter `{}` is described by `content`; the generator needs a `schema`",
                     p.name
@@ -227,7 +230,7 @@ fn check_style(root: &Value, p: &Param<'_>, out: &mut Vec<Diagnostic>) {
             .with_hint("replace `content` by `schema`"),
         );
     } else if let Some(schema) = doc::get(p.node, "schema") {
-        let at = format!("{}/schema", p.pointer);
+        let at = format!("{}/schema", p.def);
         let structured =
             doc::resolve_in(root, schema, &at, Some("schemas")).is_some_and(|(s, _)| {
                 doc::get_str(s, "type") == Some("object")
@@ -255,7 +258,7 @@ fn check_style(root: &Value, p: &Param<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::error(
                 "param-schema",
-                p.pointer.clone(),
+                p.def.clone(),
                 format!("parameter `{}` has no schema", p.name),
             )
             .with_hint("add `schema: {type: string}` (or the parameter's real type)"),
