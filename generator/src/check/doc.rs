@@ -33,13 +33,15 @@ pub fn entries(v: &Value) -> Vec<(String, &Value)> {
     }
 }
 
-/// The value under `key` of a mapping.
+/// The value under `key` of a mapping; an explicit `null` counts as absent,
+/// as it does for the typed parse.
 pub fn get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
     match v {
         Value::Mapping(m) => m
             .iter()
             .find(|(k, _)| key_str(k).as_deref() == Some(key))
-            .map(|(_, v)| v),
+            .map(|(_, v)| v)
+            .filter(|v| !v.is_null()),
         _ => None,
     }
 }
