@@ -5,7 +5,7 @@
 //! generated client or in at least one located error diagnostic, never in a
 //! panic; and when `check` reports no error, generation must succeed.
 //!
-//! CI runs a small fixed number of cases (120). More:
+//! CI runs a small fixed number of cases (80). More:
 //! `SPEC_FUZZ_CASES=10000 SPEC_FUZZ_SEEDS=path/a.yaml:path/b.yaml cargo test --release --test spec_fuzz -- --nocapture`
 //! (`SPEC_FUZZ_SEED` picks another PRNG seed). Failing cases are written to
 //! `target/spec-fuzz-failures/`.
@@ -492,7 +492,7 @@ fn seeds() -> Vec<(PathBuf, String)> {
 
 #[test]
 fn mutated_specs_end_in_code_or_located_diagnostics() {
-    let cases = env_number("SPEC_FUZZ_CASES", 120);
+    let cases = env_number("SPEC_FUZZ_CASES", 80);
     let mut rng = Rng(env_number("SPEC_FUZZ_SEED", 0x005E_ED0F_A71A_551A));
     let seeds = seeds();
     let parsed: Vec<(PathBuf, Option<Value>)> = seeds
