@@ -1,8 +1,9 @@
 //! Generates the client from `spec/atlassian-admin.yaml` into `OUT_DIR`.
 //!
 //! Only the spec is tracked (`rerun-if-changed`), so a no-op build runs no
-//! build script. A broken spec fails the build with the generator's located
-//! message, printed as cargo errors rather than a panic backtrace.
+//! build script. The generator checks the spec first: a broken spec fails the
+//! build with one compact, located block per problem (as `cargo::error=`
+//! lines; warnings as `cargo::warning=`), never a panic backtrace.
 
 use std::path::PathBuf;
 
@@ -13,12 +14,14 @@ fn main() {
 
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     let target = out_dir.join("atlassian_admin_api.rs");
-    match admin_api_generator::build_client(&spec) {
-        Ok(code) => {
-            if let Err(e) = std::fs::write(&target, code) {
+    match admin_api_generator::build(&spec) {
+        Ok(built) => {
+            print!("{}", built.report.render_cargo());
+            if let Err(e) = std::fs::write(&target, built.code) {
                 println!("cargo::error=cannot write {}: {e}", target.display());
             }
         }
+        Err(admin_api_generator::Error::Check(report)) => print!("{}", report.render_cargo()),
         Err(e) => {
             for line in e.to_string().lines() {
                 println!("cargo::error={line}");

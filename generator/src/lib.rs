@@ -8,6 +8,9 @@
 
 #![warn(missing_docs)]
 
+pub mod blame;
+pub mod check;
+pub mod diagnostic;
 pub mod diff;
 pub mod e2e;
 pub mod generate;
@@ -15,6 +18,7 @@ pub mod httpmock;
 pub mod inventory;
 pub mod load;
 pub mod open_enum;
+pub mod position;
 pub mod query_style;
 pub mod sample;
 pub mod surface;
@@ -22,6 +26,8 @@ pub mod surface;
 use std::fmt;
 use std::path::Path;
 
+pub use check::{check_file, check_text, Checked};
+pub use diagnostic::{Diagnostic, Report, Severity};
 pub use generate::generate_client;
 pub use httpmock::generate_httpmock;
 pub use load::{load_spec, Spec};
@@ -34,6 +40,9 @@ pub enum Error {
     Load(load::LoadError),
     /// progenitor rejected the spec (or panicked on it).
     Generate(generate::GenerateError),
+    /// `check` (or a located generation failure) found errors; the report
+    /// holds every diagnostic, warnings included.
+    Check(diagnostic::Report),
 }
 
 impl fmt::Display for Error {
@@ -41,6 +50,7 @@ impl fmt::Display for Error {
         match self {
             Error::Load(e) => e.fmt(f),
             Error::Generate(e) => e.fmt(f),
+            Error::Check(r) => r.fmt(f),
         }
     }
 }
@@ -59,8 +69,37 @@ impl From<generate::GenerateError> for Error {
     }
 }
 
-/// Loads the spec at `path` and returns the formatted client source.
+/// Loads the spec at `path`, checks it, and returns the formatted client
+/// source. Fails with [`Error::Check`] when `check` finds an error, or when
+/// progenitor fails anyway (then naming the operation concerned).
 pub fn build_client(path: &Path) -> Result<String, Error> {
-    let spec = load_spec(path)?;
-    Ok(generate_client(&spec)?)
+    build(path).map(|built| built.code)
+}
+
+/// A generated client and the warnings `check` found on the way.
+#[derive(Debug)]
+pub struct Built {
+    /// The formatted client source.
+    pub code: String,
+    /// The check report: warnings only, since errors stop the build.
+    pub report: Report,
+    /// The spec it was generated from.
+    pub spec: Spec,
+}
+
+/// Like [`build_client`], keeping the warnings for the caller to show.
+pub fn build(path: &Path) -> Result<Built, Error> {
+    let Checked { mut report, spec } = check_file(path);
+    let spec = match spec {
+        Some(spec) if !report.has_errors() => spec,
+        _ => return Err(Error::Check(report)),
+    };
+    match generate_client(&spec) {
+        Ok(code) => Ok(Built { code, report, spec }),
+        Err(e) => {
+            report.diagnostics.extend(blame::blame(&spec, &e));
+            report.locate(&position::PositionIndex::new(&spec.text));
+            Err(Error::Check(report))
+        }
+    }
 }

@@ -72,7 +72,7 @@ pub fn parse_spec(path: &Path, text: String) -> Result<Spec, LoadError> {
 
 /// serde_yaml appends " at line L column C" to its messages; we report the
 /// location separately, so drop the suffix.
-fn strip_location(e: &serde_yaml::Error) -> String {
+pub(crate) fn strip_location(e: &serde_yaml::Error) -> String {
     let msg = e.to_string();
     match msg.find(" at line ") {
         Some(i) => msg[..i].to_owned(),

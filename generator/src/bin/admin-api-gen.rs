@@ -3,13 +3,15 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use admin_api_generator::{generate_client, load_spec, render_surface};
+use admin_api_generator::{build, render_surface, Error, Severity};
 
 const USAGE: &str = "\
 usage: admin-api-gen <command> [args]
 
 commands:
-  check    [SPEC]               load the spec and generate the client; report problems
+  check    [--format human|json|github] [--deny warnings] [SPEC]
+                                run the spec rules and generate the client; exits non-zero on
+                                errors (and on warnings with --deny warnings)
   generate [SPEC] [-o OUT.rs]   write the generated client (stdout by default)
   surface  [SPEC]               print the public API listing that the snapshot tests guard
   e2e      [SPEC] [-o OUT.rs]   write the end-to-end cases (tests/e2e/cases.rs; stdout by default)
@@ -27,7 +29,9 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("{message}");
+            if !message.is_empty() {
+                eprintln!("{message}");
+            }
             ExitCode::FAILURE
         }
     }
@@ -55,6 +59,9 @@ fn run(args: &[String]) -> Result<(), String> {
     let Some((command, rest)) = args.split_first() else {
         return Err(USAGE.to_owned());
     };
+    if command == "check" {
+        return check(rest);
+    }
     if command == "inventory" {
         return inventory(rest);
     }
@@ -68,15 +75,10 @@ fn run(args: &[String]) -> Result<(), String> {
             other => spec_path = PathBuf::from(other),
         }
     }
-    let spec = load_spec(&spec_path).map_err(|e| format!("error: {e}"))?;
-    let code =
-        generate_client(&spec).map_err(|e| format!("error: {}: {e}", spec_path.display()))?;
+    let built = build(&spec_path).map_err(|e| e.to_string())?;
+    eprint!("{}", built.report.render_human());
+    let code = built.code;
     match command.as_str() {
-        "check" => {
-            let ops = spec.openapi.operations().count();
-            println!("{}: ok, {ops} operations", spec_path.display());
-            Ok(())
-        }
         "generate" => match out {
             Some(path) => {
                 std::fs::write(&path, code).map_err(|e| format!("error: {}: {e}", path.display()))
@@ -88,17 +90,63 @@ fn run(args: &[String]) -> Result<(), String> {
         },
         "e2e" => {
             let cases =
-                admin_api_generator::e2e::generate_cases(&spec, &code, "atlassian_admin_api")
+                admin_api_generator::e2e::generate_cases(&built.spec, &code, "atlassian_admin_api")
                     .map_err(|e| format!("error: {e}"))?;
             write_or_print(out, &cases)
         }
         "surface" => {
-            let listing = render_surface(&spec, &code).map_err(|e| format!("error: {e}"))?;
+            let listing = render_surface(&built.spec, &code).map_err(|e| format!("error: {e}"))?;
             print!("{listing}");
             Ok(())
         }
         _ => Err(format!("unknown command `{command}`\n\n{USAGE}")),
     }
+}
+
+/// `check`: the rules, then a generation (which names the operation if
+/// progenitor still fails); prints the report in the chosen format.
+fn check(args: &[String]) -> Result<(), String> {
+    let mut spec_path = PathBuf::from("spec/atlassian-admin.yaml");
+    let mut format = "human".to_owned();
+    let mut deny_warnings = false;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--format" => format = iter.next().cloned().unwrap_or_default(),
+            "--deny" => match iter.next().map(String::as_str) {
+                Some("warnings") => deny_warnings = true,
+                other => return Err(format!("--deny takes `warnings`, not {other:?}")),
+            },
+            "-h" | "--help" => return Err(USAGE.to_owned()),
+            other if other.starts_with('-') => {
+                return Err(format!("unknown option `{other}`\n\n{USAGE}"))
+            }
+            other => spec_path = PathBuf::from(other),
+        }
+    }
+    let (report, operations) = match build(&spec_path) {
+        Ok(built) => {
+            let ops = built.spec.openapi.operations().count();
+            (built.report, Some(ops))
+        }
+        Err(Error::Check(report)) => (report, None),
+        Err(e) => return Err(format!("error: {e}")),
+    };
+    let rendered = match format.as_str() {
+        "human" => report.render_human(),
+        "json" => report.render_json(),
+        "github" => report.render_github(),
+        other => return Err(format!("unknown format `{other}` (human, json or github)")),
+    };
+    print!("{rendered}");
+    let failed = report.has_errors() || (deny_warnings && report.count(Severity::Warning) > 0);
+    if failed {
+        return Err(String::new());
+    }
+    if let (Some(ops), "human") = (operations, format.as_str()) {
+        println!("{}: ok, {ops} operations", spec_path.display());
+    }
+    Ok(())
 }
 
 fn inventory(files: &[String]) -> Result<(), String> {
