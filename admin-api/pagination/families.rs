@@ -60,8 +60,9 @@ macro_rules! paginated {
     };
 }
 
-// Organization v1: `cursor` query parameter, next in `links.next` (a cursor or a URL).
-macro_rules! org_v1 {
+// Organization v1 and v2: `cursor` query parameter, next in `links.next` (a
+// cursor, or in v1 sometimes a URL carrying it).
+macro_rules! links_next_cursor {
     ($($builder:ident -> $page:ident, $item:ty;)*) => {$(
         paginated! { $builder -> $page, $item, OrganizationErrors;
             cursor: String = |b, c| b.cursor(c);
@@ -69,7 +70,7 @@ macro_rules! org_v1 {
             items: |p| p.data; }
     )*};
 }
-org_v1! {
+links_next_cursor! {
     GetOrgs -> OrgPage, types::Org;
     GetDomains -> DomainPage, types::Domain;
     GetUsers -> OrgUserPage, types::OrgUser;
@@ -120,16 +121,9 @@ cursor: String = |b, c| b.body(types::WorkspaceSearchRequest::builder().cursor(c
 next: |p| link(p.links.as_ref().and_then(|l| l.next.as_ref()));
 items: |p| p.data; }
 
-// Organization v2 (directories) and app access: opaque cursor in `links.next`.
-macro_rules! org_v2 {
-    ($($builder:ident -> $page:ident, $item:ty;)*) => {$(
-        paginated! { $builder -> $page, $item, OrganizationErrors;
-            cursor: String = |b, c| b.cursor(c);
-            next: |p| link(p.links.as_ref().and_then(|l| l.next.as_ref()));
-            items: |p| p.data; }
-    )*};
-}
-org_v2! {
+// Organization v2 (directories) and app access: the same shape, with an
+// opaque cursor in `links.next`.
+links_next_cursor! {
     GetDirectoriesForOrg -> DirectorySummaryPage, types::DirectorySummary;
     GetDirectoryUsers -> DirectoryUserPage, types::DirectoryUser;
     GetDirectoryUserRoleAssignments -> DirectoryUserRoleAssignmentPage, types::DirectoryUserRoleAssignment;
