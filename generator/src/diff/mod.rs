@@ -3,7 +3,7 @@
 //! Operations are matched by method and path (a changed operationId there is a
 //! renamed method), then by operationId (a moved path or changed method).
 //! Schemas are compared as the Rust types progenitor generates from them
-//! ([`model`]), following `$ref`s, so a pure reference refactor, reordered keys
+//! (`model`), following `$ref`s, so a pure reference refactor, reordered keys
 //! or an edited description report nothing, while a renamed generated type
 //! does. A change inside a shared component is reported once, listing the
 //! operations that reach it. Each change carries a stable check id and a level
