@@ -66,3 +66,39 @@ fn committed_cases_match_the_spec() {
          cargo run -p atlassian-admin-generator -- e2e -o tests/e2e/cases.rs"
     );
 }
+
+/// The same calls against an independent mock of the spec: Stoplight Prism
+/// (`prism mock spec/atlassian-admin.yaml`) validates each request against the
+/// spec (422 when it does not conform) and answers bodies it generates from
+/// the schemas, which the client must decode. `.ci/run` starts Prism and sets
+/// `PRISM_URL`; without it this test says so and checks nothing.
+#[tokio::test(flavor = "current_thread")]
+async fn an_independent_mock_accepts_every_request_and_its_answers_decode() {
+    let Ok(base_url) = std::env::var("PRISM_URL") else {
+        eprintln!("PRISM_URL is not set: skipping the Prism cross-check (see .ci/run)");
+        return;
+    };
+    let client = harness::client(&base_url);
+    let mut problems = Vec::new();
+    for case in all_cases() {
+        match (case.call)(client.clone()).await {
+            harness::Outcome::Success(..) => {}
+            harness::Outcome::Other(message) if is_prism_recursion_stub(&message) => {}
+            other => problems.push(format!("{}: {other:?}", case.operation_id)),
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} of {} operations failed against Prism:\n{}",
+        problems.len(),
+        all_cases().len(),
+        problems.join("\n")
+    );
+}
+
+/// Prism cuts recursive schemas (SCIM's `subAttributes` of `subAttributes`)
+/// with an empty object, which lacks the required `name`. The request was
+/// accepted (a 2xx came back); only Prism's stand-in body is incomplete.
+fn is_prism_recursion_stub(message: &str) -> bool {
+    message.starts_with("Invalid Response Payload") && message.contains(r#"subAttributes\":[{}]"#)
+}
