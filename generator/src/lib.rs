@@ -1,8 +1,12 @@
 //! Turns the curated Atlassian Admin OpenAPI document into a Rust client.
 //!
 //! The pipeline is `load` (YAML into `openapiv3`, with located parse errors) →
-//! `generate` (progenitor, builder interface, formatted with prettyplease) →
-//! `surface` (a plain-text listing of the generated public API for review).
+//! `check` (rules with located diagnostics, run before every generation) →
+//! `generate` (progenitor, builder interface, open enums, formatted with
+//! prettyplease) → `surface` (a plain-text listing of the generated public API
+//! for review). Beside it: `diff` (what a spec change means for the generated
+//! client), `inventory` (the official operations, for the coverage test), `e2e`
+//! and `sample` (end-to-end cases from the spec) and `httpmock` (typed mocks).
 //! `build.rs` of the client crate calls [`build_client`]; the `admin-api-gen`
 //! binary exposes the same steps on the command line.
 
