@@ -283,15 +283,15 @@ fn json_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// Escaping of a workflow command's message.
-fn gh_data(s: &str) -> String {
+/// Escaping of a GitHub workflow command's message.
+pub(crate) fn gh_data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
-/// Escaping of a workflow command's property value.
-fn gh_property(s: &str) -> String {
+/// Escaping of a GitHub workflow command's property value.
+pub(crate) fn gh_property(s: &str) -> String {
     gh_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::locate::line_of;
 use super::{Change, Level, Report};
+use crate::diagnostic::{gh_data, gh_property};
 
 /// An output format of `diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,26 +172,14 @@ fn github(report: &Report, target: Target<'_>) -> String {
             Level::PotentiallyBreaking => "warning",
             Level::NonBreaking => "notice",
         };
-        let mut props = format!("file={}", escape_property(target.file));
+        let mut props = format!("file={}", gh_property(target.file));
         if let Some(line) = line_of(target.text, &c.pointer) {
             let _ = write!(props, ",line={line}");
         }
         let title = format!("{} ({})", c.check, c.level());
-        let _ = write!(props, ",title={}", escape_property(&title));
+        let _ = write!(props, ",title={}", gh_property(&title));
         let message = format!("{} at {}", c.message, c.location);
-        let _ = writeln!(out, "::{command} {props}::{}", escape_data(&message));
+        let _ = writeln!(out, "::{command} {props}::{}", gh_data(&message));
     }
     out
-}
-
-/// Workflow-command escaping of a message.
-fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// Workflow-command escaping of a property value.
-fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
