@@ -79,3 +79,17 @@ pub(crate) fn strip_location(e: &serde_yaml::Error) -> String {
         None => msg,
     }
 }
+
+/// The parameter `p` refers to: itself, or the component it references.
+pub fn resolve_parameter<'a>(
+    spec: &'a openapiv3::OpenAPI,
+    p: &'a openapiv3::ReferenceOr<openapiv3::Parameter>,
+) -> Option<&'a openapiv3::Parameter> {
+    match p {
+        openapiv3::ReferenceOr::Item(p) => Some(p),
+        openapiv3::ReferenceOr::Reference { reference } => {
+            let name = reference.strip_prefix("#/components/parameters/")?;
+            spec.components.as_ref()?.parameters.get(name)?.as_item()
+        }
+    }
+}

@@ -6,7 +6,9 @@
 //! hook uses to join the repeated keys before the request leaves.
 
 use heck::ToSnakeCase;
-use openapiv3::{OpenAPI, Parameter, QueryStyle, ReferenceOr};
+use openapiv3::{OpenAPI, Parameter, QueryStyle};
+
+use crate::load::resolve_parameter;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -22,7 +24,7 @@ pub fn comma_separated_params(spec: &OpenAPI) -> Vec<(String, Vec<String>)> {
                 .parameters
                 .iter()
                 .chain(op.parameters.iter())
-                .filter_map(|p| resolve(spec, p))
+                .filter_map(|p| resolve_parameter(spec, p))
                 .filter_map(|p| match p {
                     Parameter::Query {
                         parameter_data,
@@ -39,18 +41,6 @@ pub fn comma_separated_params(spec: &OpenAPI) -> Vec<(String, Vec<String>)> {
     }
     table.sort();
     table
-}
-
-fn resolve<'a>(spec: &'a OpenAPI, p: &'a ReferenceOr<Parameter>) -> Option<&'a Parameter> {
-    match p {
-        ReferenceOr::Item(p) => Some(p),
-        ReferenceOr::Reference { reference } => spec
-            .components
-            .as_ref()?
-            .parameters
-            .get(reference.strip_prefix("#/components/parameters/")?)?
-            .as_item(),
-    }
 }
 
 /// The table as a Rust item for the generated file.

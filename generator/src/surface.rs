@@ -14,7 +14,7 @@ use heck::ToSnakeCase;
 use quote::ToTokens;
 use syn::{Fields, FnArg, ImplItem, Item, ReturnType, Type};
 
-use crate::load::Spec;
+use crate::load::{resolve_parameter, Spec};
 
 /// One parameter of a builder: its Rust type and whether it must be set.
 struct BuilderField {
@@ -110,7 +110,7 @@ fn operations(spec: &Spec) -> Vec<OpFacts> {
                 .parameters
                 .iter()
                 .chain(op.parameters.iter())
-                .filter_map(|p| resolve_parameter(spec, p))
+                .filter_map(|p| resolve_parameter(&spec.openapi, p))
                 .map(|p| {
                     let data = p.parameter_data_ref();
                     let loc = match p {
@@ -133,24 +133,6 @@ fn operations(spec: &Spec) -> Vec<OpFacts> {
     }
     ops.sort_by(|a, b| a.operation_id.cmp(&b.operation_id));
     ops
-}
-
-fn resolve_parameter<'a>(
-    spec: &'a Spec,
-    p: &'a openapiv3::ReferenceOr<openapiv3::Parameter>,
-) -> Option<&'a openapiv3::Parameter> {
-    match p {
-        openapiv3::ReferenceOr::Item(p) => Some(p),
-        openapiv3::ReferenceOr::Reference { reference } => {
-            let name = reference.strip_prefix("#/components/parameters/")?;
-            spec.openapi
-                .components
-                .as_ref()?
-                .parameters
-                .get(name)?
-                .as_item()
-        }
-    }
 }
 
 /// Maps each `Client` method name to the builder type it returns.
