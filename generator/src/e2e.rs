@@ -17,8 +17,9 @@ use openapiv3::{Operation, Parameter, ReferenceOr, RequestBody, Response, Status
 use quote::ToTokens;
 use serde_json::Value;
 use syn::visit_mut::VisitMut;
-use syn::{ImplItem, Item, ReturnType, Type};
+use syn::Type;
 
+use crate::generated::{client_builders, Builder, BuilderParam};
 use crate::load::Spec;
 use crate::sample::Sampler;
 
@@ -42,7 +43,7 @@ fn err(message: impl Into<String>) -> E2eError {
 /// `crate_path` is how the test crate names the client crate.
 pub fn generate_cases(spec: &Spec, code: &str, crate_path: &str) -> Result<String, E2eError> {
     let file = syn::parse_file(code).map_err(|e| err(format!("generated code: {e}")))?;
-    let builders = builder_fields(&file);
+    let builders = client_builders(&file);
     let sampler = Sampler::new(&spec.openapi);
     let mut ops: Vec<(&str, &str, &Operation, Vec<&Parameter>)> = Vec::new();
     for (path, item) in spec.openapi.paths.iter() {
@@ -105,14 +106,14 @@ impl OpCase {
     fn new(
         spec: &Spec,
         sampler: &Sampler<'_>,
-        builders: &BTreeMap<String, Vec<(String, Type)>>,
+        builders: &BTreeMap<String, Builder>,
         id: &str,
         path: &str,
         method: &str,
         op: &Operation,
         params: &[&Parameter],
     ) -> Result<Self, E2eError> {
-        let fields = builders
+        let builder = builders
             .get(&id.to_snake_case())
             .ok_or_else(|| err(format!("{id}: no generated builder")))?;
         let mut values: BTreeMap<String, Value> = BTreeMap::new();
@@ -144,7 +145,10 @@ impl OpCase {
             None => None,
         };
         let mut setters = Vec::new();
-        for (field, ty) in fields {
+        for BuilderParam {
+            name: field, ty, ..
+        } in &builder.params
+        {
             let json = if field == "body" {
                 request
                     .clone()
@@ -313,71 +317,6 @@ impl ComponentKind for Response {
     fn lookup<'a>(c: &'a openapiv3::Components, name: &str) -> Option<&'a Self> {
         c.responses.get(name)?.as_item()
     }
-}
-
-/// For each `Client` method: its builder's fields (name, value type without
-/// the `Result<Option<_>, String>` wrapping), in declaration order.
-fn builder_fields(file: &syn::File) -> BTreeMap<String, Vec<(String, Type)>> {
-    let mut structs: BTreeMap<String, Vec<(String, Type)>> = BTreeMap::new();
-    let builder_items = file.items.iter().find_map(|item| match item {
-        Item::Mod(m) if m.ident == "builder" => m.content.as_ref().map(|(_, items)| items),
-        _ => None,
-    });
-    for item in builder_items.into_iter().flatten() {
-        let Item::Struct(s) = item else { continue };
-        let fields = s
-            .fields
-            .iter()
-            .filter_map(|f| {
-                let name = f.ident.as_ref()?.to_string();
-                if name == "client" {
-                    return None;
-                }
-                let inner = generic_arg(&f.ty, "Result")?;
-                let inner = generic_arg(&inner, "Option").unwrap_or(inner);
-                Some((name, inner))
-            })
-            .collect();
-        structs.insert(s.ident.to_string(), fields);
-    }
-    let mut methods = BTreeMap::new();
-    for item in &file.items {
-        let Item::Impl(imp) = item else { continue };
-        if imp.trait_.is_some() || last_ident(&imp.self_ty).as_deref() != Some("Client") {
-            continue;
-        }
-        for it in &imp.items {
-            let ImplItem::Fn(f) = it else { continue };
-            let ReturnType::Type(_, ty) = &f.sig.output else {
-                continue;
-            };
-            if let Some(fields) = last_ident(ty).and_then(|name| structs.get(&name)) {
-                methods.insert(f.sig.ident.to_string(), fields.clone());
-            }
-        }
-    }
-    methods
-}
-
-fn last_ident(ty: &Type) -> Option<String> {
-    let Type::Path(p) = ty else { return None };
-    p.path.segments.last().map(|s| s.ident.to_string())
-}
-
-/// `T` of `Wrapper<T, ...>` when the type's last segment is `wrapper`.
-fn generic_arg(ty: &Type, wrapper: &str) -> Option<Type> {
-    let Type::Path(p) = ty else { return None };
-    let seg = p.path.segments.last()?;
-    if seg.ident != wrapper {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &seg.arguments else {
-        return None;
-    };
-    args.args.iter().find_map(|a| match a {
-        syn::GenericArgument::Type(t) => Some(t.clone()),
-        _ => None,
-    })
 }
 
 /// A generated-code type as the test crate spells it (`types::X`,

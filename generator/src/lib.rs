@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod e2e;
 pub mod generate;
+mod generated;
 pub mod httpmock;
 pub mod inventory;
 pub mod load;

@@ -12,28 +12,15 @@ use std::fmt::Write as _;
 
 use heck::ToSnakeCase;
 use quote::ToTokens;
-use syn::{Fields, FnArg, ImplItem, Item, ReturnType, Type};
+use syn::{Fields, Item, Type};
 
+use crate::generated::{client_builders, module_items};
 use crate::load::{resolve_parameter, Spec};
-
-/// One parameter of a builder: its Rust type and whether it must be set.
-struct BuilderField {
-    name: String,
-    ty: String,
-    required: bool,
-}
-
-/// What the generated code says about one operation's builder.
-struct BuilderInfo {
-    fields: Vec<BuilderField>,
-    result: String,
-}
 
 /// Renders the surface listing of `code` (the generated client for `spec`).
 pub fn render_surface(spec: &Spec, code: &str) -> Result<String, syn::Error> {
     let file = syn::parse_file(code)?;
-    let methods = client_methods(&file);
-    let builders = builders(&file);
+    let builders = client_builders(&file);
     let mut out = String::new();
 
     let ops = operations(spec);
@@ -54,12 +41,11 @@ pub fn render_surface(spec: &Spec, code: &str) -> Result<String, syn::Error> {
         if op.deprecated {
             let _ = writeln!(out, "  DEPRECATED");
         }
-        let builder = methods.get(&method).and_then(|b| builders.get(b));
-        let Some(builder) = builder else {
+        let Some(builder) = builders.get(&method) else {
             let _ = writeln!(out, "  (no generated method found)");
             continue;
         };
-        for field in &builder.fields {
+        for field in &builder.params {
             let location = if field.name == "body" {
                 "body".to_owned()
             } else {
@@ -74,9 +60,15 @@ pub fn render_surface(spec: &Spec, code: &str) -> Result<String, syn::Error> {
             } else {
                 "optional"
             };
-            let _ = writeln!(out, "  .{}({})  {need} {location}", field.name, field.ty);
+            let ty = pretty_type(&field.ty).replace("types::builder::", "types::");
+            let _ = writeln!(out, "  .{}({ty})  {need} {location}", field.name);
         }
-        let _ = writeln!(out, "  -> {}", builder.result);
+        let result = builder
+            .send_result
+            .as_ref()
+            .map(pretty_type)
+            .unwrap_or_default();
+        let _ = writeln!(out, "  -> {result}");
     }
 
     let _ = writeln!(out);
@@ -133,78 +125,6 @@ fn operations(spec: &Spec) -> Vec<OpFacts> {
     }
     ops.sort_by(|a, b| a.operation_id.cmp(&b.operation_id));
     ops
-}
-
-/// Maps each `Client` method name to the builder type it returns.
-fn client_methods(file: &syn::File) -> BTreeMap<String, String> {
-    let mut map = BTreeMap::new();
-    for item in &file.items {
-        let Item::Impl(imp) = item else { continue };
-        if imp.trait_.is_some() || type_name(&imp.self_ty) != "Client" {
-            continue;
-        }
-        for it in &imp.items {
-            let ImplItem::Fn(f) = it else { continue };
-            if let ReturnType::Type(_, ty) = &f.sig.output {
-                let ret = type_name(ty);
-                if !ret.is_empty() && ret != "Self" {
-                    map.insert(f.sig.ident.to_string(), ret);
-                }
-            }
-        }
-    }
-    map
-}
-
-/// The builder structs of `mod builder`: their fields and `send` result.
-fn builders(file: &syn::File) -> BTreeMap<String, BuilderInfo> {
-    let mut map = BTreeMap::new();
-    let Some(items) = module_items(&file.items, "builder") else {
-        return map;
-    };
-    for item in items {
-        if let Item::Struct(s) = item {
-            let fields = s
-                .fields
-                .iter()
-                .filter_map(|f| {
-                    let name = f.ident.as_ref()?.to_string();
-                    if name == "client" {
-                        return None;
-                    }
-                    // Fields are `Result<T, String>`; `T` is `Option<_>` when optional.
-                    let inner = first_generic(&f.ty).unwrap_or_else(|| pretty_type(&f.ty));
-                    let (required, ty) = match inner.strip_prefix("Option<") {
-                        Some(rest) => (false, rest.strip_suffix('>').unwrap_or(rest).to_owned()),
-                        None => (true, inner),
-                    };
-                    let ty = ty.replace("types::builder::", "types::");
-                    Some(BuilderField { name, ty, required })
-                })
-                .collect();
-            map.insert(
-                s.ident.to_string(),
-                BuilderInfo {
-                    fields,
-                    result: String::new(),
-                },
-            );
-        }
-    }
-    for item in items {
-        let Item::Impl(imp) = item else { continue };
-        let name = type_name(&imp.self_ty);
-        for it in &imp.items {
-            let ImplItem::Fn(f) = it else { continue };
-            if f.sig.ident != "send" || !matches!(f.sig.inputs.first(), Some(FnArg::Receiver(_))) {
-                continue;
-            }
-            if let (ReturnType::Type(_, ty), Some(info)) = (&f.sig.output, map.get_mut(&name)) {
-                info.result = pretty_type(ty);
-            }
-        }
-    }
-    map
 }
 
 /// Every type in `mod types` with its fields or variants, sorted by name.
@@ -286,13 +206,6 @@ fn type_listing(file: &syn::File) -> BTreeMap<String, Vec<String>> {
     map
 }
 
-fn module_items<'a>(items: &'a [Item], name: &str) -> Option<&'a [Item]> {
-    items.iter().find_map(|item| match item {
-        Item::Mod(m) if m.ident == name => m.content.as_ref().map(|(_, items)| items.as_slice()),
-        _ => None,
-    })
-}
-
 /// The `rename = "..."` of a `#[serde(...)]` attribute, if any.
 fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
     attrs
@@ -311,32 +224,6 @@ fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
             });
             found
         })
-}
-
-/// The last path segment of a type (`builder::Foo<'_>` → `Foo`).
-fn type_name(ty: &Type) -> String {
-    match ty {
-        Type::Path(p) => p
-            .path
-            .segments
-            .last()
-            .map(|s| s.ident.to_string())
-            .unwrap_or_default(),
-        _ => String::new(),
-    }
-}
-
-/// The first generic argument of a path type, prettified (`Result<T, E>` → `T`).
-fn first_generic(ty: &Type) -> Option<String> {
-    let Type::Path(p) = ty else { return None };
-    let seg = p.path.segments.last()?;
-    let syn::PathArguments::AngleBracketed(args) = &seg.arguments else {
-        return None;
-    };
-    args.args.iter().find_map(|a| match a {
-        syn::GenericArgument::Type(t) => Some(pretty_type(t)),
-        _ => None,
-    })
 }
 
 /// A type as a short, readable string: std/chrono paths shortened, spacing tidied.
