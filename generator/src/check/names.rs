@@ -7,7 +7,6 @@
 
 use std::collections::HashMap;
 
-use heck::ToPascalCase;
 use serde_yaml::Value;
 
 use super::doc::{self, Operation};
@@ -141,9 +140,4 @@ fn check_components(root: &Value, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The Rust type name the generator derives from a schema name.
-pub fn type_name(name: &str) -> String {
-    name.replace('\'', "")
-        .replace(|c: char| !(c.is_alphanumeric() || c == '_'), "-")
-        .to_pascal_case()
-}
+pub use crate::model::type_name;

@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use admin_api_generator::{build, render_surface, Error, Severity};
+use admin_api_generator::{build, Error, Severity};
+use admin_api_tools::{diff, e2e, inventory, render_surface};
 
 const USAGE: &str = "\
 usage: admin-api-gen <command> [args]
@@ -39,7 +40,7 @@ fn main() -> ExitCode {
 
 /// `diff`: exit 1 when `--fail-on` finds a change, 2 on errors.
 fn diff(args: &[String]) -> ExitCode {
-    match admin_api_generator::diff::cli::run(args) {
+    match diff::cli::run(args) {
         Ok(outcome) => {
             print!("{}", outcome.output);
             if outcome.failed {
@@ -89,9 +90,8 @@ fn run(args: &[String]) -> Result<(), String> {
             }
         },
         "e2e" => {
-            let cases =
-                admin_api_generator::e2e::generate_cases(&built.spec, &code, "atlassian_admin_api")
-                    .map_err(|e| format!("error: {e}"))?;
+            let cases = e2e::generate_cases(&built.spec, &code, "atlassian_admin_api")
+                .map_err(|e| format!("error: {e}"))?;
             write_or_print(out, &cases)
         }
         "surface" => {
@@ -155,11 +155,9 @@ fn inventory(files: &[String]) -> Result<(), String> {
     }
     let mut entries = Vec::new();
     for file in files {
-        entries.extend(admin_api_generator::inventory::read_reference(
-            std::path::Path::new(file),
-        )?);
+        entries.extend(inventory::read_reference(std::path::Path::new(file))?);
     }
-    print!("{}", admin_api_generator::inventory::to_tsv(&entries));
+    print!("{}", inventory::to_tsv(&entries));
     Ok(())
 }
 

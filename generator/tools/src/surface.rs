@@ -15,7 +15,7 @@ use quote::ToTokens;
 use syn::{Fields, Item, Type};
 
 use crate::generated::{client_builders, module_items};
-use crate::load::{resolve_parameter, Spec};
+use admin_api_generator::load::{resolve_parameter, Spec};
 
 /// Renders the surface listing of `code` (the generated client for `spec`).
 pub fn render_surface(spec: &Spec, code: &str) -> Result<String, syn::Error> {

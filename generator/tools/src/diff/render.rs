@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::locate::line_of;
 use super::{Change, Level, Report};
-use crate::diagnostic::{gh_data, gh_property};
+use admin_api_generator::diagnostic::{gh_data, gh_property};
 
 /// An output format of `diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

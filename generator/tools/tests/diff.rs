@@ -10,10 +10,10 @@ mod support;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use admin_api_generator::diff::render::{render, Format, Target};
-use admin_api_generator::diff::source::Source;
-use admin_api_generator::diff::{cli, diff, Check, Report};
 use admin_api_generator::load::load_spec;
+use admin_api_tools::diff::render::{render, Format, Target};
+use admin_api_tools::diff::source::Source;
+use admin_api_tools::diff::{cli, diff, Check, Report};
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/diff_corpus")
@@ -200,7 +200,7 @@ fn git_revision_source_reads_the_committed_file() {
     let old = source.load(repo.path()).expect("git show");
     let new = Source::File(spec).load(repo.path()).expect("read file");
     let found = diff(&old.openapi, &new.openapi);
-    assert_eq!(found.count(admin_api_generator::diff::Level::Breaking), 1);
+    assert_eq!(found.count(admin_api_tools::diff::Level::Breaking), 1);
 
     let missing = Source::parse("HEAD:nope.yaml").load(repo.path());
     assert!(missing

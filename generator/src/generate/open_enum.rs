@@ -14,7 +14,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 /// The spec extension that marks an open enum.
-pub const EXTENSION: &str = "x-extensible-enum";
+pub const EXTENSION: &str = crate::extensions::OPEN_ENUM;
 
 /// One open enum found in the spec.
 #[derive(Debug, Clone)]

@@ -8,7 +8,6 @@
 //! item (`{parent}-item`), all in PascalCase. So moving an inline schema into a
 //! component renames its type, which the diff reports as `type-renamed`.
 
-use heck::ToUpperCamelCase;
 use openapiv3::{
     IntegerFormat, NumberFormat, OpenAPI, ReferenceOr, Schema, SchemaKind, StringFormat, Type,
     VariantOrUnknownOrEmpty,
@@ -326,12 +325,10 @@ impl<'a> Doc<'a> {
 }
 
 /// The extension the project uses for response enums with a catch-all variant.
-pub(crate) const EXTENSIBLE: &str = "x-extensible-enum";
+pub(crate) const EXTENSIBLE: &str = admin_api_generator::extensions::OPEN_ENUM;
 
 /// The Rust name progenitor gives a type named `raw` in the spec.
-pub(crate) fn type_name(raw: &str) -> String {
-    raw.to_upper_camel_case()
-}
+pub(crate) use admin_api_generator::model::type_name;
 
 fn string_format(f: &VariantOrUnknownOrEmpty<StringFormat>) -> Option<&str> {
     match f {

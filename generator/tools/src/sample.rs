@@ -14,7 +14,7 @@ use openapiv3::{
 };
 use serde_json::{json, Map, Value};
 
-use crate::open_enum::EXTENSION;
+use admin_api_generator::extensions::OPEN_ENUM as EXTENSION;
 
 /// Below this many nested schemas, optional properties are left out.
 const FULL_DEPTH: usize = 4;

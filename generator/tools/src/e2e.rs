@@ -20,8 +20,8 @@ use syn::visit_mut::VisitMut;
 use syn::Type;
 
 use crate::generated::{client_builders, Builder, BuilderParam};
-use crate::load::Spec;
 use crate::sample::Sampler;
+use admin_api_generator::load::Spec;
 
 /// Why the cases could not be generated.
 #[derive(Debug)]

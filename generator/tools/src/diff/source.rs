@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::load::{parse_spec, Spec};
+use admin_api_generator::load::{parse_spec, Spec};
 
 /// A spec to compare.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +46,9 @@ impl Source {
     /// Reads and parses the spec; git runs in `repo` (the current directory for `.`).
     pub fn load(&self, repo: &Path) -> Result<Spec, String> {
         match self {
-            Source::File(path) => crate::load::load_spec(path).map_err(|e| e.to_string()),
+            Source::File(path) => {
+                admin_api_generator::load::load_spec(path).map_err(|e| e.to_string())
+            }
             Source::Git { rev, path } => {
                 let spec = format!("{rev}:{path}");
                 let output = Command::new("git")

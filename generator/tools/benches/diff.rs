@@ -9,8 +9,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use admin_api_generator::diff::diff;
 use admin_api_generator::load::load_spec;
+use admin_api_tools::diff::diff;
 
 const RUNS: usize = 20;
 
