@@ -16,7 +16,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use std::hash::Hash;
-use std::num::{NonZeroU32, NonZeroU64};
+use std::num::{NonZeroU16, NonZeroU32, NonZeroU64, NonZeroU8};
 
 use futures::stream::{self, BoxStream, Stream, StreamExt, TryStreamExt};
 use progenitor_client::{ClientHooks, Error, OperationInfo, ResponseValue};
@@ -140,19 +140,18 @@ macro_rules! as_index {
         }
     )*};
 }
-as_index!(i32, i64, u32, u64);
+as_index!(i8, i16, i32, i64, u8, u16, u32, u64);
 
-impl AsIndex for NonZeroU32 {
-    fn as_index(&self) -> Option<i64> {
-        Some(i64::from(self.get()))
-    }
+macro_rules! non_zero_as_index {
+    ($($t:ty),*) => {$(
+        impl AsIndex for $t {
+            fn as_index(&self) -> Option<i64> {
+                self.get().as_index()
+            }
+        }
+    )*};
 }
-
-impl AsIndex for NonZeroU64 {
-    fn as_index(&self) -> Option<i64> {
-        i64::try_from(self.get()).ok()
-    }
-}
+non_zero_as_index!(NonZeroU8, NonZeroU16, NonZeroU32, NonZeroU64);
 
 /// A stream of pages: `fetch(None)` (or `fetch(Some(first))`) for the first
 /// page, then `fetch(Some(next(&page)))` until `next` says there is none.

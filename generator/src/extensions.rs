@@ -120,28 +120,29 @@ impl Pagination {
                 "expected a mapping with `style` (cursor, link, index or none)",
             )
         })?;
-        let allowed: &[&str] =
-            match map.get("style").and_then(Value::as_str) {
-                Some("none") => &["style", "reason"],
-                Some("cursor") => &[
-                    "style",
-                    "param",
-                    "body-field",
-                    "body-alone",
-                    "next",
-                    "items",
-                    "feed",
-                ],
-                Some("link") => &["style", "next", "items"],
-                Some("index") => &["style", "param", "start", "count", "total", "items"],
-                Some(other) => return Err(error(
+        let allowed: &[&str] = match map.get("style").and_then(Value::as_str) {
+            Some("none") => &["style", "reason"],
+            Some("cursor") => &[
+                "style",
+                "param",
+                "body-field",
+                "body-alone",
+                "next",
+                "items",
+                "feed",
+            ],
+            Some("link") => &["style", "next", "items"],
+            Some("index") => &["style", "param", "start", "count", "total", "items"],
+            Some(other) => {
+                return Err(error(
                     "/style",
                     format!(
                         "unknown pagination style `{other}`: expected cursor, link, index or none"
                     ),
-                )),
-                None => return Err(error("", "`style` is missing: cursor, link, index or none")),
-            };
+                ))
+            }
+            None => return Err(error("", "`style` is missing: cursor, link, index or none")),
+        };
         if let Some(key) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
             return Err(error(
                 format!("/{key}"),

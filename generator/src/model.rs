@@ -10,12 +10,41 @@
 use heck::{ToPascalCase, ToSnakeCase};
 use openapiv3::{
     Components, OpenAPI, Parameter, PathItem, ReferenceOr, RequestBody, Response, Schema,
+    SchemaKind, Type,
 };
 
 /// The HTTP methods of a path item that progenitor generates, in the order
 /// `openapiv3::PathItem::iter` yields them.
 pub const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+/// Methods of the generated `Client` that are not operations: progenitor's
+/// own, and the client crate's hand-written ones (`admin-api/`: `config.rs`,
+/// `pagination/`, `auth_policy.rs`; `tests/reserved_names.rs` keeps this list
+/// in step with them). An operationId may not become one of them.
+pub const CLIENT_METHODS: &[&str] = &[
+    // progenitor
+    "new",
+    "new_with_client",
+    "baseurl",
+    "client",
+    "api_version",
+    "inner",
+    // hand-written
+    "builder",
+    "with_api_key",
+    "from_env",
+    "state",
+    "follow_link",
+    "move_users_to_auth_policy",
+];
+
+/// Methods of every operation builder that are not parameter setters:
+/// progenitor's own and the generated streams. A parameter may not become
+/// one of them.
+pub const BUILDER_METHODS: &[&str] = &[
+    "client", "new", "send", "body", "body_map", "pages", "items", "follow",
 ];
 
 /// How many `$ref` hops [`resolve`] follows before it calls the chain a
@@ -173,6 +202,80 @@ pub fn component_name<T: Component>(reference: &str) -> Option<&str> {
         .strip_prefix(T::SECTION)?
         .strip_prefix('/')
         .filter(|name| !name.contains('/'))
+}
+
+/// What a (boxed, as inside schemas) schema reference stands for.
+pub fn resolve_schema<'a>(
+    api: &'a OpenAPI,
+    item: &'a ReferenceOr<Box<Schema>>,
+) -> Option<&'a Schema> {
+    match item {
+        ReferenceOr::Item(schema) => Some(schema),
+        ReferenceOr::Reference { reference } => {
+            let name = component_name::<Schema>(reference)?;
+            let (_, target) = Schema::lookup(api.components.as_ref()?, name)?;
+            resolve(api, target)
+        }
+    }
+}
+
+/// The schema of property `name` of the object schema `schema`, looking into
+/// `allOf` members too.
+pub fn property<'a>(api: &'a OpenAPI, schema: &'a Schema, name: &str) -> Option<&'a Schema> {
+    property_within(api, schema, name, 0)
+}
+
+fn property_within<'a>(
+    api: &'a OpenAPI,
+    schema: &'a Schema,
+    name: &str,
+    depth: usize,
+) -> Option<&'a Schema> {
+    if depth > 64 {
+        return None;
+    }
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::Object(object)) => resolve_schema(api, object.properties.get(name)?),
+        SchemaKind::Any(any) if any.properties.contains_key(name) => {
+            resolve_schema(api, any.properties.get(name)?)
+        }
+        SchemaKind::AllOf { all_of } => all_of
+            .iter()
+            .filter_map(|member| resolve(api, member))
+            .find_map(|member| property_within(api, member, name, depth + 1)),
+        _ => None,
+    }
+}
+
+/// The JSON schema of the operation's success answer (the first 2xx with a
+/// JSON body).
+pub fn success_schema<'a>(api: &'a OpenAPI, op: &'a openapiv3::Operation) -> Option<&'a Schema> {
+    op.responses
+        .responses
+        .iter()
+        .find_map(|(status, response)| {
+            let openapiv3::StatusCode::Code(code) = status else {
+                return None;
+            };
+            if !(200..300).contains(code) {
+                return None;
+            }
+            json_schema(api, &resolve(api, response)?.content)
+        })
+}
+
+/// The JSON schema of the operation's request body.
+pub fn body_schema<'a>(api: &'a OpenAPI, op: &'a openapiv3::Operation) -> Option<&'a Schema> {
+    let body = resolve(api, op.request_body.as_ref()?)?;
+    json_schema(api, &body.content)
+}
+
+fn json_schema<'a>(api: &'a OpenAPI, content: &'a openapiv3::Content) -> Option<&'a Schema> {
+    content
+        .iter()
+        .find(|(media, _)| media.contains("json"))
+        .and_then(|(_, m)| m.schema.as_ref())
+        .and_then(|s| resolve(api, s))
 }
 
 /// The Rust type name typify gives the schema named `name`.

@@ -8,7 +8,7 @@
 //! CI runs a small fixed number of cases (80). More:
 //! `SPEC_FUZZ_CASES=10000 SPEC_FUZZ_SEEDS=path/a.yaml:path/b.yaml cargo test --release --test spec_fuzz -- --nocapture`
 //! (`SPEC_FUZZ_SEED` picks another PRNG seed). Failing cases are written to
-//! `target/spec-fuzz-failures/`.
+//! `target/spec-fuzz-failures/` (the workspace's).
 
 use std::collections::BTreeMap;
 use std::panic::{self, AssertUnwindSafe};
@@ -549,7 +549,8 @@ fn mutated_specs_end_in_code_or_located_diagnostics() {
                 }
             }
             Err(why) => {
-                let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/spec-fuzz-failures");
+                let dir =
+                    Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/spec-fuzz-failures");
                 let _ = std::fs::create_dir_all(&dir);
                 let file = dir.join(format!("case-{case}.yaml"));
                 let _ = std::fs::write(&file, &text);

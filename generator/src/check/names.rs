@@ -141,3 +141,32 @@ fn check_components(root: &Value, out: &mut Vec<Diagnostic>) {
 }
 
 pub use crate::model::type_name;
+
+/// `property-name-collision`: no two properties of one object schema become
+/// the same Rust field (`a-b` and `a_b` both become `a_b`), which would
+/// otherwise fail to compile inside the generated code.
+pub fn check_properties(kind: doc::Kind, pointer: &str, node: &Value, out: &mut Vec<Diagnostic>) {
+    if !matches!(kind, doc::Kind::Schema) {
+        return;
+    }
+    let Some(properties) = doc::get(node, "properties") else {
+        return;
+    };
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for (name, _) in doc::entries(properties) {
+        let field = crate::model::field_name(&name);
+        if let Some(first) = seen.insert(field.clone(), name.clone()) {
+            let at = doc::child(&doc::child(pointer, "properties"), &name);
+            out.push(
+                Diagnostic::error(
+                    "property-name-collision",
+                    at,
+                    format!(
+                        "properties `{first}` and `{name}` both become the Rust field `{field}`"
+                    ),
+                )
+                .with_hint("rename one of them (the wire name changes too), or split the schema"),
+            );
+        }
+    }
+}
