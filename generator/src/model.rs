@@ -7,7 +7,11 @@
 //! so that they can still speak when this typed parse fails; they share
 //! [`METHODS`] and the naming functions with it.)
 
+use std::collections::BTreeMap;
+
 use heck::{ToPascalCase, ToSnakeCase};
+
+use crate::extensions::{Credential, Pagination, RateLimit, CREDENTIAL, PAGINATION, RATE_LIMIT};
 use openapiv3::{
     Components, OpenAPI, Parameter, PathItem, ReferenceOr, RequestBody, Response, Schema,
     SchemaKind, Type,
@@ -93,6 +97,16 @@ impl<'a> Operation<'a> {
         }
     }
 
+    /// Its valid `x-pagination` (`check` reports invalid ones).
+    pub fn pagination(&self) -> Option<Pagination> {
+        Pagination::parse(self.op.extensions.get(PAGINATION)?).ok()
+    }
+
+    /// Its valid `x-rate-limit` (`check` reports invalid ones).
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        RateLimit::parse(self.op.extensions.get(RATE_LIMIT)?).ok()
+    }
+
     /// The parameters the operation sends: path-level ones, overridden by the
     /// operation's own of the same name and location; unresolvable references
     /// are left out (`check` reports them).
@@ -108,6 +122,52 @@ impl<'a> Operation<'a> {
         }
         out
     }
+}
+
+/// The credential each security scheme stands for.
+pub fn scheme_credentials(api: &OpenAPI) -> BTreeMap<&str, Credential> {
+    let Some(components) = &api.components else {
+        return BTreeMap::new();
+    };
+    components
+        .security_schemes
+        .iter()
+        .filter_map(|(name, scheme)| {
+            let extensions = match scheme.as_item()? {
+                openapiv3::SecurityScheme::APIKey { extensions, .. }
+                | openapiv3::SecurityScheme::HTTP { extensions, .. }
+                | openapiv3::SecurityScheme::OAuth2 { extensions, .. }
+                | openapiv3::SecurityScheme::OpenIDConnect { extensions, .. } => extensions,
+            };
+            let credential = Credential::parse(extensions.get(CREDENTIAL)?).ok()?;
+            Some((name.as_str(), credential))
+        })
+        .collect()
+}
+
+/// The security requirement in force for `op`: its own, else the document's.
+pub fn requirement<'a>(
+    api: &'a OpenAPI,
+    op: &Operation<'a>,
+) -> &'a [openapiv3::SecurityRequirement] {
+    op.op
+        .security
+        .as_deref()
+        .or(api.security.as_deref())
+        .unwrap_or_default()
+}
+
+/// The key `op` needs: the credential of the first scheme of its first
+/// requirement; `None` for operations that need none.
+pub fn credential(
+    api: &OpenAPI,
+    op: &Operation<'_>,
+    schemes: &BTreeMap<&str, Credential>,
+) -> Option<Credential> {
+    requirement(api, op)
+        .first()?
+        .keys()
+        .find_map(|scheme| schemes.get(scheme.as_str()).copied())
 }
 
 /// Every operation of `api` in document order.

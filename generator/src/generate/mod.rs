@@ -118,7 +118,7 @@ fn with_runtime_docs(spec: &Spec) -> Spec {
                 op,
             };
             let mut notes = Vec::new();
-            if let Some(p) = pagination::of(&view) {
+            if let Some(p) = view.pagination() {
                 if !matches!(p, crate::extensions::Pagination::None { .. }) {
                     notes.push(format!(
                         "{} The builder's `pages()` and `items()` stream every page.",
@@ -126,7 +126,7 @@ fn with_runtime_docs(spec: &Spec) -> Spec {
                     ));
                 }
             }
-            if let Some(limit) = tables::rate_limit(&view) {
+            if let Some(limit) = view.rate_limit() {
                 notes.push(limit.describe());
             }
             if notes.is_empty() {

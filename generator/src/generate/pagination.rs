@@ -14,14 +14,8 @@ use syn::Type;
 
 use super::output::{generic_args, last_ident, Output};
 use super::GenerateError;
-use crate::extensions::{CursorIn, FieldPath, Pagination, PAGINATION};
+use crate::extensions::{CursorIn, FieldPath, Pagination};
 use crate::model::{self, Operation};
-
-/// The `x-pagination` of `op`, if it has a valid one (`check` reports the
-/// invalid ones before generation).
-pub(crate) fn of(op: &Operation<'_>) -> Option<Pagination> {
-    Pagination::parse(op.op.extensions.get(PAGINATION)?).ok()
-}
 
 /// The module of pagination impls for the `builder` module of the client.
 pub(crate) fn tokens(
@@ -30,7 +24,9 @@ pub(crate) fn tokens(
 ) -> Result<TokenStream, GenerateError> {
     let mut impls = Vec::new();
     for op in model::operations(api) {
-        let Some(pagination) = of(&op) else { continue };
+        let Some(pagination) = op.pagination() else {
+            continue;
+        };
         if matches!(pagination, Pagination::None { .. }) {
             continue;
         }

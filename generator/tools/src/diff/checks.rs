@@ -151,6 +151,16 @@ checks! {
         "A request enum gains a variant callers may send.";
     RequestEnumValueRemoved => "request-enum-value-removed", Breaking,
         "A request enum loses a variant callers may be sending.";
+    PaginationAdded => "pagination-added", NonBreaking,
+        "The builder gains `pages()` and `items()` streams (x-pagination).";
+    PaginationRemoved => "pagination-removed", Breaking,
+        "The builder loses its `pages()` and `items()` streams.";
+    PaginationChanged => "pagination-changed", PotentiallyBreaking,
+        "The streams compile as before but fetch, read or end pages differently (x-pagination): a behaviour change.";
+    CredentialChanged => "credential-changed", PotentiallyBreaking,
+        "The operation sends another of the client's keys (x-credential): a client holding only the old one now gets 401.";
+    RateLimitChanged => "rate-limit-changed", PotentiallyBreaking,
+        "The documented rate limit or batch size changed (x-rate-limit): the runtime helpers pace and chunk differently.";
     TypeRenamed => "type-renamed", PotentiallyBreaking,
         "A generated type keeps its shape under another name: code naming the old type stops compiling.";
 }

@@ -4,6 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use admin_api_generator::extensions::{Credential, CursorIn, FieldPath, Pagination, RateLimit};
+use admin_api_generator::model;
 use heck::ToSnakeCase;
 use openapiv3::{
     OpenAPI, Operation, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, StatusCode,
@@ -19,6 +21,7 @@ struct Op<'a> {
     path: &'a str,
     item: &'a PathItem,
     op: &'a Operation,
+    model: model::Operation<'a>,
 }
 
 impl Op<'_> {
@@ -51,19 +54,16 @@ impl Op<'_> {
 }
 
 fn operations(api: &OpenAPI) -> Vec<Op<'_>> {
-    let mut ops = Vec::new();
-    for (path, item) in api.paths.iter() {
-        let Some(item) = item.as_item() else { continue };
-        for (method, op) in item.iter() {
-            ops.push(Op {
-                method: method.to_uppercase(),
-                path,
-                item,
-                op,
-            });
-        }
-    }
-    ops
+    model::operations(api)
+        .into_iter()
+        .map(|o| Op {
+            method: o.method.to_uppercase(),
+            path: o.path,
+            item: o.item,
+            op: o.op,
+            model: o,
+        })
+        .collect()
 }
 
 /// Findings merged across operations: (check, pointer, location, message) → operations.
@@ -168,6 +168,9 @@ fn compare_op<'a>(cmp: &mut Comparer<'a>, o: &Op<'a>, n: &Op<'a>, findings: &mut
         ),
         _ => {}
     }
+    compare_runtime(cmp, o, n, &mut |check, message| {
+        out.push(Raw::new(check, &at, n.key(), message))
+    });
     compare_params(cmp, o, n, &mut out);
     compare_body(cmp, o, n, &mut out);
     for (role, success) in [(Role::Success, true), (Role::Error, false)] {
@@ -176,6 +179,105 @@ fn compare_op<'a>(cmp: &mut Comparer<'a>, o: &Op<'a>, n: &Op<'a>, findings: &mut
         cmp.compare_tys(Dir::Response, role, &old_ty, &new_ty, &new_pos, &mut out);
     }
     record(findings, &n.label(), out);
+}
+
+/// What the spec's `x-` extensions declare about the operation's runtime:
+/// how it pages, which key it sends, its rate limit.
+fn compare_runtime(
+    cmp: &Comparer<'_>,
+    o: &Op<'_>,
+    n: &Op<'_>,
+    change: &mut dyn FnMut(Check, String),
+) {
+    let label = n.label();
+    match (o.model.pagination(), n.model.pagination()) {
+        (old, new) if old == new => {}
+        (Some(old), None) | (Some(old), Some(Pagination::None { .. })) if !matches!(old, Pagination::None { .. }) => change(
+            Check::PaginationRemoved,
+            format!("`{label}` no longer declares pagination: its builder loses `pages()` and `items()`"),
+        ),
+        (None | Some(Pagination::None { .. }), Some(new)) if !matches!(new, Pagination::None { .. }) => change(
+            Check::PaginationAdded,
+            format!("`{label}` now pages ({}): its builder gains `pages()` and `items()`", style(&new)),
+        ),
+        (Some(old), Some(new)) if old != new && !matches!(old, Pagination::None { .. }) => change(
+            Check::PaginationChanged,
+            format!("`{label}` pages differently: was {}, now {}", style(&old), style(&new)),
+        ),
+        _ => {}
+    }
+    let (old_schemes, new_schemes) = (
+        model::scheme_credentials(cmp.old.api),
+        model::scheme_credentials(cmp.new.api),
+    );
+    let old_key = model::credential(cmp.old.api, &o.model, &old_schemes);
+    let new_key = model::credential(cmp.new.api, &n.model, &new_schemes);
+    if old_key != new_key {
+        change(
+            Check::CredentialChanged,
+            format!(
+                "`{label}` sends another key: was {}, now {}",
+                key(old_key),
+                key(new_key)
+            ),
+        );
+    }
+    let (old_limit, new_limit) = (o.model.rate_limit(), n.model.rate_limit());
+    if old_limit != new_limit {
+        let describe = |l: Option<RateLimit>| l.map_or("none".to_owned(), |l| l.describe());
+        change(
+            Check::RateLimitChanged,
+            format!(
+                "`{label}`'s documented limits changed: was \"{}\", now \"{}\"",
+                describe(old_limit),
+                describe(new_limit)
+            ),
+        );
+    }
+}
+
+fn style(p: &Pagination) -> String {
+    match p {
+        Pagination::None { .. } => "not paginated".to_owned(),
+        Pagination::Cursor {
+            cursor: CursorIn::Query(param),
+            next,
+            ..
+        } => {
+            format!("a cursor in `{param}` from `{}`", join(next))
+        }
+        Pagination::Cursor {
+            cursor: CursorIn::Body { field, alone },
+            next,
+            ..
+        } => format!(
+            "a cursor in the body's `{field}`{} from `{}`",
+            if *alone { " alone" } else { "" },
+            join(next)
+        ),
+        Pagination::Cursor {
+            cursor: CursorIn::Link,
+            next,
+            ..
+        } => format!("links from `{}`", join(next)),
+        Pagination::Index { param, total, .. } => format!("an index in `{param}` up to `{total}`"),
+    }
+}
+
+fn join(paths: &[FieldPath]) -> String {
+    paths
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("` or `")
+}
+
+fn key(credential: Option<Credential>) -> &'static str {
+    match credential {
+        Some(Credential::Organization) => "the organization key",
+        Some(Credential::Scim) => "the SCIM directory key",
+        None => "no key",
+    }
 }
 
 /// A parameter resolved: its location, whether required, and its schema position.
