@@ -47,7 +47,7 @@ fn every_operation_of_the_spec_has_a_case() {
     assert!(
         missing.is_empty() && extra.is_empty(),
         "operations without an end-to-end case: {missing:?}; cases of no operation: {extra:?}\n\
-         regenerate: cargo run -p atlassian-admin-generator -- e2e -o tests/e2e/cases.rs"
+         regenerate: cargo admin-api-gen e2e -o tests/e2e/cases.rs"
     );
     assert_eq!(covered.len(), all_cases().len(), "one case per operation");
 }
@@ -63,7 +63,7 @@ fn committed_cases_match_the_spec() {
     assert!(
         committed == fresh,
         "tests/e2e/cases.rs is stale; regenerate it with\n  \
-         cargo run -p atlassian-admin-generator -- e2e -o tests/e2e/cases.rs"
+         cargo admin-api-gen e2e -o tests/e2e/cases.rs"
     );
 }
 
