@@ -85,7 +85,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -826,12 +826,12 @@ pub fn cases() -> Vec<Case> {
             path: "/admin/v1/orgs/sample-orgId/policies",
             query: &[],
             request: Some(
-                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"type":"policy"}}"#,
+                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"type":"policy"}}"#,
             ),
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -847,7 +847,7 @@ pub fn cases() -> Vec<Case> {
                             sample::<
                                 atlassian_admin_api::types::OrgPolicyCreateRequest,
                             >(
-                                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"type":"policy"}}"#,
+                                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"type":"policy"}}"#,
                             ),
                         )
                         .send()
@@ -1227,7 +1227,12 @@ pub fn cases() -> Vec<Case> {
             path: "/admin/v1/orgs/sample-orgId/policies/sample-policyId/resources/sample-resourceId",
             query: &[],
             request: None,
-            success: (204, None),
+            success: (
+                200,
+                Some(
+                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                ),
+            ),
             error: Some((
                 401,
                 r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
@@ -2051,7 +2056,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":{"attributes":{"claim":{},"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"type":"domains"}}"#,
+                    r#"{"data":{"attributes":{"claim":{},"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"sample-key":{"links":{"related":"sample-related"},"related":"sample-related"}},"type":"domains"}}"#,
                 ),
             ),
             error: Some((
@@ -2080,7 +2085,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"attributes":{"claim":{},"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"type":"domains"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"}}"#,
+                    r#"{"data":[{"attributes":{"claim":{},"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"sample-key":{"links":{"related":"sample-related"},"related":"sample-related"}},"type":"domains"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"}}"#,
                 ),
             ),
             error: Some((
@@ -2301,7 +2306,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"apiToken.delete":{"allowed":true,"reason":{"key":"administrative"}},"apiToken.read":{"allowed":true,"reason":{"key":"administrative"}},"email.set":{"allowed":true,"reason":{"key":"administrative"}},"lifecycle.delete":{"allowed":true,"reason":{"key":"administrative"}},"lifecycle.enablement":{"allowed":true,"reason":{"key":"administrative"}},"profile":{"sample-key":{"allowed":true,"reason":{"key":"administrative"}}},"profile.read":{"allowed":true,"reason":{"key":"administrative"}},"profile.write":{"sample-key":{"allowed":true,"reason":{"key":"administrative"}}}}"#,
+                    r#"{"apiToken.delete":{"allowed":true,"reason":{"key":"administrative"}},"apiToken.read":{"allowed":true,"reason":{"key":"administrative"}},"avatar":{"allowed":true,"reason":{"key":"administrative"}},"email.set":{"allowed":true,"reason":{"key":"administrative"}},"lifecycle.delete":{"allowed":true,"reason":{"key":"administrative"}},"lifecycle.enablement":{"allowed":true,"reason":{"key":"administrative"}},"linkedAccounts.read":{"allowed":true,"reason":{"key":"administrative"}},"privacy.set":{"allowed":true,"reason":{"key":"administrative"}},"profile":{"sample-key":{"allowed":true,"reason":{"key":"administrative"}}},"profile.read":{"allowed":true,"reason":{"key":"administrative"}},"profile.write":{"sample-key":{"allowed":true,"reason":{"key":"administrative"}}},"session.read":{"allowed":true,"reason":{"key":"administrative"}}}"#,
                 ),
             ),
             error: Some((
@@ -2338,7 +2343,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"account":{"account_id":"712020:5f0b8d4e-2c1a-4e7b-9d3f-0a1b2c3d4e5f","account_status":"active","account_type":"atlassian","characteristics":{"not_mentionable":true},"email":"ada@example.com","extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","picture":"https://example.com/picture","zoneinfo":"sample-zoneinfo"}}"#,
+                    r#"{"account":{"account_id":"712020:5f0b8d4e-2c1a-4e7b-9d3f-0a1b2c3d4e5f","account_status":"active","account_type":"atlassian","characteristics":{"not_mentionable":true},"email":"ada@example.com","email_verified":true,"extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","picture":"https://example.com/picture","privacy_settings":{"sample-key":"sample-extra"},"team_type":"sample-team_type","zoneinfo":"sample-zoneinfo"}}"#,
                 ),
             ),
             error: Some((
@@ -2449,7 +2454,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
+                    r#"{"data":[{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
                 ),
             ),
             error: Some((
@@ -2477,7 +2482,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -4641,12 +4646,12 @@ pub fn cases() -> Vec<Case> {
             path: "/users/712020:5f0b8d4e-2c1a-4e7b-9d3f-0a1b2c3d4e5f/manage/profile",
             query: &[],
             request: Some(
-                r#"{"extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","zoneinfo":"sample-zoneinfo"}"#,
+                r#"{"account_id":"sample-account_id","account_status":"active","account_type":"atlassian","characteristics":{"not_mentionable":true},"email":"sample-email","extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","picture":"sample-picture","zoneinfo":"sample-zoneinfo"}"#,
             ),
             success: (
                 200,
                 Some(
-                    r#"{"account":{"account_id":"712020:5f0b8d4e-2c1a-4e7b-9d3f-0a1b2c3d4e5f","account_status":"active","account_type":"atlassian","characteristics":{"not_mentionable":true},"email":"ada@example.com","extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","picture":"https://example.com/picture","zoneinfo":"sample-zoneinfo"}}"#,
+                    r#"{"account":{"account_id":"712020:5f0b8d4e-2c1a-4e7b-9d3f-0a1b2c3d4e5f","account_status":"active","account_type":"atlassian","characteristics":{"not_mentionable":true},"email":"ada@example.com","email_verified":true,"extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","picture":"https://example.com/picture","privacy_settings":{"sample-key":"sample-extra"},"team_type":"sample-team_type","zoneinfo":"sample-zoneinfo"}}"#,
                 ),
             ),
             error: Some((
@@ -4666,7 +4671,7 @@ pub fn cases() -> Vec<Case> {
                             sample::<
                                 atlassian_admin_api::types::ManagedUserProfileUpdate,
                             >(
-                                r#"{"extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","zoneinfo":"sample-zoneinfo"}"#,
+                                r#"{"account_id":"sample-account_id","account_status":"active","account_type":"atlassian","characteristics":{"not_mentionable":true},"email":"sample-email","extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","picture":"sample-picture","zoneinfo":"sample-zoneinfo"}"#,
                             ),
                         )
                         .send()
@@ -4680,12 +4685,12 @@ pub fn cases() -> Vec<Case> {
             path: "/admin/v1/orgs/sample-orgId/policies/sample-policyId",
             query: &[],
             request: Some(
-                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
             ),
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -4704,7 +4709,7 @@ pub fn cases() -> Vec<Case> {
                             sample::<
                                 atlassian_admin_api::types::OrgPolicyUpdateRequest,
                             >(
-                                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
                             ),
                         )
                         .send()
@@ -4723,7 +4728,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
