@@ -17,7 +17,7 @@ use serde_json::{json, Map, Value};
 use crate::open_enum::EXTENSION;
 
 /// Below this many nested schemas, optional properties are left out.
-const FULL_DEPTH: usize = 4;
+const FULL_DEPTH: usize = 5;
 
 /// Builds sample values for the schemas of one spec.
 pub struct Sampler<'a> {

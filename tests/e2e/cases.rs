@@ -85,7 +85,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -303,7 +303,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"[{"accountId":"sample-accountId","authPolicyInfo":{"dateAdded":2,"policyId":"sample-policyId"},"email":"sample-email","name":"sample-name"}]"#,
+                    r#"[{"accountId":"sample-accountId","authPolicyInfo":{"dateAdded":1.5,"policyId":"sample-policyId"},"email":"sample-email","name":"sample-name"}]"#,
                 ),
             ),
             error: Some((
@@ -655,12 +655,12 @@ pub fn cases() -> Vec<Case> {
             path: "/admin/control/v1/orgs/sample-orgId/policies",
             query: &[],
             request: Some(
-                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
+                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
             ),
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -676,7 +676,7 @@ pub fn cases() -> Vec<Case> {
                             sample::<
                                 atlassian_admin_api::types::ControlPolicyCreateRequest,
                             >(
-                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
+                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
                             ),
                         )
                         .send()
@@ -690,12 +690,12 @@ pub fn cases() -> Vec<Case> {
             path: "/admin/control/v2/orgs/sample-orgId/policies",
             query: &[],
             request: Some(
-                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"draft","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
+                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"export":{}},"status":"draft","type":"data-security","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
             ),
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"draft","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"export":{}},"status":"draft","type":"data-security","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -711,7 +711,7 @@ pub fn cases() -> Vec<Case> {
                             sample::<
                                 atlassian_admin_api::types::ControlPolicyCreateRequestV2,
                             >(
-                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"draft","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
+                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"export":{}},"status":"draft","type":"data-security","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
                             ),
                         )
                         .send()
@@ -826,12 +826,12 @@ pub fn cases() -> Vec<Case> {
             path: "/admin/v1/orgs/sample-orgId/policies",
             query: &[],
             request: Some(
-                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"type":"policy"}}"#,
+                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"type":"policy"}}"#,
             ),
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -847,7 +847,7 @@ pub fn cases() -> Vec<Case> {
                             sample::<
                                 atlassian_admin_api::types::OrgPolicyCreateRequest,
                             >(
-                                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"type":"policy"}}"#,
+                                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"type":"policy"}}"#,
                             ),
                         )
                         .send()
@@ -1230,7 +1230,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -1445,7 +1445,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -1474,7 +1474,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"draft","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"export":{}},"status":"draft","type":"data-security","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -2056,7 +2056,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":{"attributes":{"claim":{},"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"sample-key":{"links":{"related":"sample-related"},"related":"sample-related"}},"type":"domains"}}"#,
+                    r#"{"data":{"attributes":{"claim":{"status":"verified","type":"http"},"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"sample-key":{"links":{"related":"sample-related"},"related":"sample-related"}},"type":"domains"}}"#,
                 ),
             ),
             error: Some((
@@ -2085,7 +2085,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"attributes":{"claim":{},"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"sample-key":{"links":{"related":"sample-related"},"related":"sample-related"}},"type":"domains"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"}}"#,
+                    r#"{"data":[{"attributes":{"claim":{"status":"verified","type":"http"},"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"sample-key":{"links":{"related":"sample-related"},"related":"sample-related"}},"type":"domains"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"}}"#,
                 ),
             ),
             error: Some((
@@ -2138,7 +2138,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":{"attributes":{"action":"sample-action","actor":{"id":"sample-id"},"container":[{"id":"sample-id"}],"context":[{"id":"sample-id"}],"location":{},"time":"2024-05-01T12:30:00Z"},"id":"sample-id","links":{"self":"sample-self"},"message":{"content":"sample-content","format":"sample-format"},"type":"events"}}"#,
+                    r#"{"data":{"attributes":{"action":"sample-action","actor":{"app":{"id":"sample-id"},"auth":{"authType":"container-token"},"email":"sample-email","id":"sample-id","links":{"self":"sample-self"},"name":"sample-name","onBehalfOf":{"id":"sample-id"}},"container":[{"attributes":{"sample-key":"sample-extra"},"id":"sample-id","links":{},"type":"sample-type"}],"context":[{"attributes":{"sample-key":"sample-extra"},"id":"sample-id","links":{},"type":"sample-type"}],"location":{"city":"sample-city","countryName":"sample-countryName","geo":"sample-geo","ip":"sample-ip","regionName":"sample-regionName"},"time":"2024-05-01T12:30:00Z"},"id":"sample-id","links":{"self":"sample-self"},"message":{"content":"sample-content","format":"sample-format"},"type":"events"}}"#,
                 ),
             ),
             error: Some((
@@ -2176,7 +2176,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"attributes":{"action":"sample-action","actor":{"id":"sample-id"},"container":[{"id":"sample-id"}],"context":[{"id":"sample-id"}],"location":{},"time":"2024-05-01T12:30:00Z"},"id":"sample-id","links":{"self":"sample-self"},"message":{"content":"sample-content","format":"sample-format"},"type":"events"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
+                    r#"{"data":[{"attributes":{"action":"sample-action","actor":{"app":{"id":"sample-id"},"auth":{"authType":"container-token"},"email":"sample-email","id":"sample-id","links":{"self":"sample-self"},"name":"sample-name","onBehalfOf":{"id":"sample-id"}},"container":[{"attributes":{"sample-key":"sample-extra"},"id":"sample-id","links":{},"type":"sample-type"}],"context":[{"attributes":{"sample-key":"sample-extra"},"id":"sample-id","links":{},"type":"sample-type"}],"location":{"city":"sample-city","countryName":"sample-countryName","geo":"sample-geo","ip":"sample-ip","regionName":"sample-regionName"},"time":"2024-05-01T12:30:00Z"},"id":"sample-id","links":{"self":"sample-self"},"message":{"content":"sample-content","format":"sample-format"},"type":"events"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
                 ),
             ),
             error: Some((
@@ -2402,7 +2402,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":{"attributes":{"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"domains":{},"users":{}},"type":"orgs"}}"#,
+                    r#"{"data":{"attributes":{"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"domains":{"links":{"related":"sample-related"},"related":"sample-related"},"users":{"links":{"related":"sample-related"},"related":"sample-related"}},"type":"orgs"}}"#,
                 ),
             ),
             error: Some((
@@ -2428,7 +2428,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"attributes":{"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"domains":{},"users":{}},"type":"orgs"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"}}"#,
+                    r#"{"data":[{"attributes":{"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"domains":{"links":{"related":"sample-related"},"related":"sample-related"},"users":{"links":{"related":"sample-related"},"related":"sample-related"}},"type":"orgs"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"}}"#,
                 ),
             ),
             error: Some((
@@ -2454,7 +2454,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
+                    r#"{"data":[{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
                 ),
             ),
             error: Some((
@@ -2482,7 +2482,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -2837,7 +2837,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"email":"sample-email","id":"sample-id","results":[{"groupAssignmentResult":[{}],"roleAssignmentResult":[{}]}]}]}"#,
+                    r#"{"data":[{"email":"sample-email","id":"sample-id","results":[{"groupAssignmentResult":[{"group":"sample-group","status":"INVITED","statusReason":"sample-statusReason"}],"roleAssignmentResult":[{"resource":"sample-resource","role":"sample-role","status":"INVITED","statusReason":"sample-statusReason"}]}]}]}"#,
                 ),
             ),
             error: Some((
@@ -2870,7 +2870,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"[{"createdAt":"2024-05-01T12:30:00Z","expiresAt":"2024-05-01T12:30:00Z","id":"sample-id","label":"sample-label","lastActiveAt":"2024-05-01T12:30:00Z","scopes":["sample-scopes"],"status":"ALLOWED","user":{"email":"sample-email","id":"sample-id","name":"sample-name","orgId":"sample-orgId"}}]"#,
+                    r#"[{"createdAt":"sample-createdAt","expiresAt":"sample-expiresAt","id":"sample-id","label":"sample-label","lastActiveAt":"sample-lastActiveAt","scopes":["sample-scopes"],"status":"ALLOWED","user":{"email":"sample-email","id":"sample-id","name":"sample-name","orgId":"sample-orgId"}}]"#,
                 ),
             ),
             error: Some((
@@ -2932,7 +2932,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}],"links":{"next":"sample-next","page_size":"sample-page_size","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
+                    r#"{"data":[{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}],"links":{"next":"sample-next","page_size":"sample-page_size","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
                 ),
             ),
             error: Some((
@@ -2964,7 +2964,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"draft","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}],"links":{"next":"sample-next","page_size":"sample-page_size","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
+                    r#"{"data":[{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"export":{}},"status":"draft","type":"data-security","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}],"links":{"next":"sample-next","page_size":"sample-page_size","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
                 ),
             ),
             error: Some((
@@ -3054,7 +3054,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"[{"createdAt":"2024-05-01T12:30:00Z","expiry":"2024-05-01T12:30:00Z","id":"sample-id","label":"sample-label","lastAccess":"2024-05-01T12:30:00Z"}]"#,
+                    r#"[{"createdAt":"sample-createdAt","expiry":"sample-expiry","id":"sample-id","label":"sample-label","lastAccess":"sample-lastAccess"}]"#,
                 ),
             ),
             error: Some((
@@ -3166,7 +3166,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"createdAt":"2024-05-01T12:30:00Z","createdBy":{"email":"sample-email","id":"sample-id","name":"sample-name"},"expiresAt":"2024-05-01T12:30:00Z","id":"sample-id","keyType":"CLOUD_ADMIN","label":"sample-label","lastActiveAt":"2024-05-01T12:30:00Z","orgId":"sample-orgId","resource":"sample-resource","scopes":["sample-scopes"],"systemAccountId":"sample-systemAccountId"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"}}"#,
+                    r#"{"data":[{"createdAt":"sample-createdAt","createdBy":{"email":"sample-email","id":"sample-id","name":"sample-name"},"expiresAt":"sample-expiresAt","id":"sample-id","keyType":"CLOUD_ADMIN","label":"sample-label","lastActiveAt":"sample-lastActiveAt","orgId":"sample-orgId","resource":"sample-resource","scopes":["sample-scopes"],"systemAccountId":"sample-systemAccountId"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"}}"#,
                 ),
             ),
             error: Some((
@@ -3289,7 +3289,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"createdAt":"2024-05-01T12:30:00Z","expiresAt":"2024-05-01T12:30:00Z","id":"sample-id","label":"sample-label","lastActiveAt":"2024-05-01T12:30:00Z","scopes":["sample-scopes"],"status":"ALLOWED","user":{"email":"sample-email","id":"sample-id","name":"sample-name","orgId":"sample-orgId"}}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"}}"#,
+                    r#"{"data":[{"createdAt":"sample-createdAt","expiresAt":"sample-expiresAt","id":"sample-id","label":"sample-label","lastActiveAt":"sample-lastActiveAt","scopes":["sample-scopes"],"status":"ALLOWED","user":{"email":"sample-email","id":"sample-id","name":"sample-name","orgId":"sample-orgId"}}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"}}"#,
                 ),
             ),
             error: Some((
@@ -3522,7 +3522,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"[{"createdAt":"2024-05-01T12:30:00Z","expiresAt":"2024-05-01T12:30:00Z","id":"sample-id","label":"sample-label","lastActiveAt":"2024-05-01T12:30:00Z","scopes":["sample-scopes"],"status":"ALLOWED","user":{"email":"sample-email","id":"sample-id","name":"sample-name","orgId":"sample-orgId"}}]"#,
+                    r#"[{"createdAt":"sample-createdAt","expiresAt":"sample-expiresAt","id":"sample-id","label":"sample-label","lastActiveAt":"sample-lastActiveAt","scopes":["sample-scopes"],"status":"ALLOWED","user":{"email":"sample-email","id":"sample-id","name":"sample-name","orgId":"sample-orgId"}}]"#,
                 ),
             ),
             error: Some((
@@ -3730,7 +3730,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"attributes":{"action":"sample-action","actor":{"id":"sample-id"},"container":[{"id":"sample-id"}],"context":[{"id":"sample-id"}],"location":{},"processedAt":"2024-05-01T12:30:00Z","time":"2024-05-01T12:30:00Z"},"id":"sample-id","links":{"self":"sample-self"},"message":{"content":"sample-content","format":"sample-format"},"type":"events"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
+                    r#"{"data":[{"attributes":{"action":"sample-action","actor":{"app":{"id":"sample-id"},"auth":{"authType":"container-token"},"email":"sample-email","id":"sample-id","links":{"self":"sample-self"},"name":"sample-name","onBehalfOf":{"id":"sample-id"}},"container":[{"attributes":{"sample-key":"sample-extra"},"id":"sample-id","links":{},"type":"sample-type"}],"context":[{"attributes":{"sample-key":"sample-extra"},"id":"sample-id","links":{},"type":"sample-type"}],"location":{"city":"sample-city","countryName":"sample-countryName","geo":"sample-geo","ip":"sample-ip","regionName":"sample-regionName"},"processedAt":"2024-05-01T12:30:00Z","time":"2024-05-01T12:30:00Z"},"id":"sample-id","links":{"self":"sample-self"},"message":{"content":"sample-content","format":"sample-format"},"type":"events"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
                 ),
             ),
             error: Some((
@@ -3802,7 +3802,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"attributes":{"avatars":{"sample-key":"sample-extra"},"capacity":2,"createdAt":"sample-createdAt","createdBy":"sample-createdBy","hostUrl":"sample-hostUrl","icons":{"sample-key":"sample-extra"},"labels":["sample-labels"],"name":"sample-name","owner":"sample-owner","realm":"sample-realm","regions":["sample-regions"],"sandbox":{},"status":"online","statusDetails":["sample-statusDetails"],"type":"sample-type","typeKey":"sample-typeKey","updatedAt":"sample-updatedAt","usage":2},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"sample-key":[{"attributes":{},"id":"sample-id","type":"sample-type"}]},"type":"sample-type"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"},"meta":{"endIndex":2,"pageSize":2,"startIndex":2,"total":2}}"#,
+                    r#"{"data":[{"attributes":{"avatars":{"sample-key":"sample-extra"},"capacity":2,"createdAt":"sample-createdAt","createdBy":"sample-createdBy","hostUrl":"sample-hostUrl","icons":{"sample-key":"sample-extra"},"labels":["sample-labels"],"name":"sample-name","owner":"sample-owner","realm":"sample-realm","regions":["sample-regions"],"sandbox":{"type":"CHILD"},"status":"online","statusDetails":["sample-statusDetails"],"type":"sample-type","typeKey":"sample-typeKey","updatedAt":"sample-updatedAt","usage":2},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"sample-key":[{"attributes":{"fields":{"sample-key":"sample-extra"},"key":"sample-key","plan":"sample-plan","planKey":"sample-planKey"},"id":"sample-id","type":"sample-type"}]},"type":"sample-type"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"},"meta":{"endIndex":2,"pageSize":2,"startIndex":2,"total":2}}"#,
                 ),
             ),
             error: Some((
@@ -4529,12 +4529,12 @@ pub fn cases() -> Vec<Case> {
             path: "/admin/control/v1/orgs/sample-orgId/policies/sample-policyId",
             query: &[],
             request: Some(
-                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
             ),
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -4553,7 +4553,7 @@ pub fn cases() -> Vec<Case> {
                             sample::<
                                 atlassian_admin_api::types::ControlPolicyUpdateRequest,
                             >(
-                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
                             ),
                         )
                         .send()
@@ -4608,12 +4608,12 @@ pub fn cases() -> Vec<Case> {
             path: "/admin/control/v2/orgs/sample-orgId/policies/sample-policyId",
             query: &[],
             request: Some(
-                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
             ),
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"draft","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"export":{}},"status":"draft","type":"data-security","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -4632,7 +4632,7 @@ pub fn cases() -> Vec<Case> {
                             sample::<
                                 atlassian_admin_api::types::ControlPolicyUpdateRequest,
                             >(
-                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
                             ),
                         )
                         .send()
@@ -4685,12 +4685,12 @@ pub fn cases() -> Vec<Case> {
             path: "/admin/v1/orgs/sample-orgId/policies/sample-policyId",
             query: &[],
             request: Some(
-                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
             ),
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -4709,7 +4709,7 @@ pub fn cases() -> Vec<Case> {
                             sample::<
                                 atlassian_admin_api::types::OrgPolicyUpdateRequest,
                             >(
-                                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
                             ),
                         )
                         .send()
@@ -4728,7 +4728,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
