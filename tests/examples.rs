@@ -536,14 +536,25 @@ fn scim_resource_types_know_both_spellings() {
 }
 
 #[test]
-fn profile_update_requires_name_and_nickname() {
-    let missing = serde_json::from_str::<types::ManagedUserProfileUpdate>(r#"{"name": "Ada"}"#);
-    assert!(missing.is_err(), "nickname is required");
+fn profile_update_has_the_official_fields_and_requiredness() {
+    let missing = serde_json::from_str::<types::ManagedUserProfileUpdate>(
+        r#"{"name": "Ada Quell", "account_id": "712020:aa"}"#,
+    );
+    assert!(
+        missing.is_err(),
+        "nickname and the identity fields are required"
+    );
     let body: types::ManagedUserProfileUpdate = serde_json::from_str(
-        r#"{"name": "Ada Quell", "nickname": "ada", "account_id": "712020:aa", "email": "ada@lantern.example"}"#,
+        r#"{"account_id": "712020:aa", "account_status": "active", "account_type": "atlassian",
+            "name": "Ada Quell", "nickname": "ada", "email": "ada@lantern.example",
+            "picture": "https://avatars.lantern.example/aq.png", "characteristics": {"not_mentionable": true}}"#,
     )
     .expect("decodes");
-    assert_eq!(body.account_id.as_deref(), Some("712020:aa"));
+    assert_eq!(body.account_id, "712020:aa");
+    assert_eq!(
+        body.characteristics.and_then(|c| c.not_mentionable),
+        Some(true)
+    );
 }
 
 #[tokio::test(flavor = "current_thread")]

@@ -147,9 +147,7 @@ pub fn cases() -> Vec<Case> {
             request: Some(r#"{"users":["ada@example.com"]}"#),
             success: (
                 202,
-                Some(
-                    r#"{"taskId":"sample-taskId","taskLink":"https://example.com/taskLink"}"#,
-                ),
+                Some(r#"{"taskId":"sample-taskId","taskLink":"sample-taskLink"}"#),
             ),
             error: Some((
                 400,
@@ -1530,7 +1528,7 @@ pub fn cases() -> Vec<Case> {
                                 ::std::vec::Vec<::std::string::String>,
                             >(r#"["sample-directoryIds"]"#),
                         )
-                        .limit(sample::<::std::num::NonZeroU32>(r#"2"#))
+                        .limit(sample::<::std::num::NonZeroU64>(r#"2"#))
                         .search_term(
                             sample::<::std::string::String>(r#""sample-searchTerm""#),
                         )
@@ -1607,7 +1605,7 @@ pub fn cases() -> Vec<Case> {
                                 ::std::vec::Vec<::std::string::String>,
                             >(r#"["sample-directoryIds"]"#),
                         )
-                        .limit(sample::<::std::num::NonZeroU32>(r#"2"#))
+                        .limit(sample::<::std::num::NonZeroU64>(r#"2"#))
                         .resource_ids(
                             sample::<
                                 ::std::vec::Vec<::std::string::String>,
@@ -1794,7 +1792,7 @@ pub fn cases() -> Vec<Case> {
                                 ::std::vec::Vec<::std::string::String>,
                             >(r#"["sample-directoryIds"]"#),
                         )
-                        .limit(sample::<::std::num::NonZeroU32>(r#"2"#))
+                        .limit(sample::<::std::num::NonZeroU64>(r#"2"#))
                         .resource_ids(
                             sample::<
                                 ::std::vec::Vec<::std::string::String>,
@@ -1916,7 +1914,7 @@ pub fn cases() -> Vec<Case> {
                                 ::std::vec::Vec<::std::string::String>,
                             >(r#"["sample-groupIds"]"#),
                         )
-                        .limit(sample::<::std::num::NonZeroU32>(r#"2"#))
+                        .limit(sample::<::std::num::NonZeroU64>(r#"2"#))
                         .membership_status(
                             sample::<
                                 ::std::vec::Vec<
@@ -2273,7 +2271,7 @@ pub fn cases() -> Vec<Case> {
                         )
                         .include_resources(sample::<bool>(r#"true"#))
                         .include_users(sample::<bool>(r#"true"#))
-                        .limit(sample::<::std::num::NonZeroU32>(r#"2"#))
+                        .limit(sample::<::std::num::NonZeroU64>(r#"2"#))
                         .resource_ids(
                             sample::<
                                 ::std::vec::Vec<::std::string::String>,
@@ -2343,7 +2341,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"account":{"account_id":"712020:5f0b8d4e-2c1a-4e7b-9d3f-0a1b2c3d4e5f","account_status":"active","account_type":"atlassian","characteristics":{"not_mentionable":true},"email":"ada@example.com","email_verified":true,"extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","picture":"https://example.com/picture","privacy_settings":{"sample-key":"sample-extra"},"team_type":"sample-team_type","zoneinfo":"sample-zoneinfo"}}"#,
+                    r#"{"account":{"account_id":"712020:5f0b8d4e-2c1a-4e7b-9d3f-0a1b2c3d4e5f","account_status":"active","account_type":"atlassian","characteristics":{"not_mentionable":true},"email":"sample-email","email_verified":true,"extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","picture":"sample-picture","privacy_settings":{"sample-key":"sample-extra"},"team_type":"sample-team_type","zoneinfo":"sample-zoneinfo"}}"#,
                 ),
             ),
             error: Some((
@@ -2917,7 +2915,7 @@ pub fn cases() -> Vec<Case> {
                         .list_app_access_settings_domains()
                         .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
                         .cursor(sample::<::std::string::String>(r#""sample-cursor""#))
-                        .limit(sample::<::std::num::NonZeroU32>(r#"2"#))
+                        .limit(sample::<::std::num::NonZeroU64>(r#"2"#))
                         .send()
                         .await,
                 )
@@ -4447,7 +4445,7 @@ pub fn cases() -> Vec<Case> {
             method: "PUT",
             path: "/users/712020:5f0b8d4e-2c1a-4e7b-9d3f-0a1b2c3d4e5f/manage/email",
             query: &[],
-            request: Some(r#"{"email":"ada@example.com"}"#),
+            request: Some(r#"{"email":"sample-email"}"#),
             success: (204, None),
             error: Some((
                 400,
@@ -4465,7 +4463,7 @@ pub fn cases() -> Vec<Case> {
                         .body(
                             sample::<
                                 atlassian_admin_api::types::ManagedUserEmailUpdate,
-                            >(r#"{"email":"ada@example.com"}"#),
+                            >(r#"{"email":"sample-email"}"#),
                         )
                         .send()
                         .await,
@@ -4651,7 +4649,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"account":{"account_id":"712020:5f0b8d4e-2c1a-4e7b-9d3f-0a1b2c3d4e5f","account_status":"active","account_type":"atlassian","characteristics":{"not_mentionable":true},"email":"ada@example.com","email_verified":true,"extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","picture":"https://example.com/picture","privacy_settings":{"sample-key":"sample-extra"},"team_type":"sample-team_type","zoneinfo":"sample-zoneinfo"}}"#,
+                    r#"{"account":{"account_id":"712020:5f0b8d4e-2c1a-4e7b-9d3f-0a1b2c3d4e5f","account_status":"active","account_type":"atlassian","characteristics":{"not_mentionable":true},"email":"sample-email","email_verified":true,"extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","picture":"sample-picture","privacy_settings":{"sample-key":"sample-extra"},"team_type":"sample-team_type","zoneinfo":"sample-zoneinfo"}}"#,
                 ),
             ),
             error: Some((
