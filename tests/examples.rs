@@ -445,6 +445,10 @@ fn flat_error_bodies_with_a_string_status_decode() {
         );
         assert!(error.message.is_some(), "{rel}");
     }
+    // The official gateway body types `code` as a JSON number.
+    let gateway: types::OrganizationErrors =
+        serde_json::from_str(r#"{"code": 429, "message": "Slow down"}"#).expect("decodes");
+    assert!(matches!(gateway.code, Some(types::OrganizationErrorsCode::Number(n)) if n == 429.0));
 }
 
 #[test]

@@ -53,7 +53,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -90,7 +90,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -121,7 +121,7 @@ pub fn cases() -> Vec<Case> {
             success: (200, Some(r#"{"message":"sample-message"}"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -182,7 +182,7 @@ pub fn cases() -> Vec<Case> {
             success: (200, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -214,7 +214,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -241,7 +241,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -272,7 +272,7 @@ pub fn cases() -> Vec<Case> {
             success: (202, Some(r#"{"message":"sample-message"}"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -628,7 +628,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -728,7 +728,7 @@ pub fn cases() -> Vec<Case> {
             success: (201, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -799,7 +799,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -834,7 +834,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1081,7 +1081,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1181,7 +1181,7 @@ pub fn cases() -> Vec<Case> {
             success: (200, Some(r#"{"message":"sample-message"}"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1204,7 +1204,7 @@ pub fn cases() -> Vec<Case> {
             success: (202, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1233,7 +1233,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1394,7 +1394,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1512,7 +1512,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1551,7 +1551,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1588,7 +1588,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1640,7 +1640,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1672,7 +1672,7 @@ pub fn cases() -> Vec<Case> {
             success: (200, Some(r#"{"count":2}"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1734,7 +1734,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1773,7 +1773,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1827,7 +1827,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1871,7 +1871,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1970,7 +1970,7 @@ pub fn cases() -> Vec<Case> {
             success: (200, Some(r#"{"count":2}"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2059,7 +2059,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2088,7 +2088,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2115,7 +2115,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2141,7 +2141,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2179,7 +2179,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2243,7 +2243,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2405,7 +2405,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2431,7 +2431,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2457,7 +2457,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2485,7 +2485,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2751,7 +2751,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2781,7 +2781,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2805,7 +2805,7 @@ pub fn cases() -> Vec<Case> {
             success: (202, Some(r#"["sample-value"]"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2840,7 +2840,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2907,7 +2907,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -3733,7 +3733,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -3805,7 +3805,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -3833,7 +3833,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -3861,7 +3861,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -3888,7 +3888,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -3912,7 +3912,7 @@ pub fn cases() -> Vec<Case> {
             success: (200, Some(r#"{"message":"sample-message"}"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -3944,7 +3944,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4060,7 +4060,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4087,7 +4087,7 @@ pub fn cases() -> Vec<Case> {
             success: (200, Some(r#"{"message":"sample-message"}"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4134,7 +4134,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4190,7 +4190,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4217,7 +4217,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4248,7 +4248,7 @@ pub fn cases() -> Vec<Case> {
             success: (202, Some(r#"{"message":"sample-message"}"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4310,7 +4310,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4348,7 +4348,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4386,7 +4386,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4421,7 +4421,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4479,7 +4479,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4506,7 +4506,7 @@ pub fn cases() -> Vec<Case> {
             success: (200, Some(r#"{"message":"sample-message"}"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4693,7 +4693,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4731,7 +4731,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4807,7 +4807,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4860,7 +4860,7 @@ pub fn cases() -> Vec<Case> {
             success: (202, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
