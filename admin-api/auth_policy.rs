@@ -18,11 +18,18 @@
 
 use std::time::Duration;
 
-use crate::limiter::SlidingWindow;
+use crate::limiter::{RateLimit, SlidingWindow};
 use crate::Client;
 
+/// The documented limits of `addUsersToAuthPolicy`, from the spec's
+/// `x-rate-limit` (500 emails a request, 10 requests a minute).
+const LIMITS: RateLimit = crate::rate_limits::ADD_USERS_TO_AUTH_POLICY;
+
 /// The API's own limit of emails per `addUsersToAuthPolicy` call.
-pub const MAX_USERS_PER_REQUEST: usize = 500;
+pub const MAX_USERS_PER_REQUEST: usize = match LIMITS.batch {
+    Some(max) => max as usize,
+    None => usize::MAX,
+};
 
 /// How a bulk move is paced.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,8 +53,8 @@ impl Default for BulkMoveOptions {
     fn default() -> Self {
         Self {
             chunk_size: MAX_USERS_PER_REQUEST,
-            max_requests: 10,
-            window: Duration::from_secs(60),
+            max_requests: LIMITS.requests as usize,
+            window: LIMITS.window,
             poll_interval: Duration::from_secs(5),
             poll_timeout: Duration::from_secs(600),
         }

@@ -47,7 +47,7 @@ fn every_operation_of_the_spec_has_a_case() {
     assert!(
         missing.is_empty() && extra.is_empty(),
         "operations without an end-to-end case: {missing:?}; cases of no operation: {extra:?}\n\
-         regenerate: cargo run -p atlassian-admin-generator -- e2e -o tests/e2e/cases.rs"
+         regenerate: cargo admin-api-gen e2e -o tests/e2e/cases.rs"
     );
     assert_eq!(covered.len(), all_cases().len(), "one case per operation");
 }
@@ -56,14 +56,14 @@ fn every_operation_of_the_spec_has_a_case() {
 fn committed_cases_match_the_spec() {
     let spec = admin_api_generator::load_spec(&support::spec_path()).expect("spec loads");
     let code = admin_api_generator::generate_client(&spec).expect("client generates");
-    let fresh = admin_api_generator::e2e::generate_cases(&spec, &code, "atlassian_admin_api")
+    let fresh = admin_api_tools::e2e::generate_cases(&spec, &code, "atlassian_admin_api")
         .expect("cases generate");
     let path = format!("{}/tests/e2e/cases.rs", env!("CARGO_MANIFEST_DIR"));
     let committed = std::fs::read_to_string(&path).expect("committed cases");
     assert!(
         committed == fresh,
         "tests/e2e/cases.rs is stale; regenerate it with\n  \
-         cargo run -p atlassian-admin-generator -- e2e -o tests/e2e/cases.rs"
+         cargo admin-api-gen e2e -o tests/e2e/cases.rs"
     );
 }
 

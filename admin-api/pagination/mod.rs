@@ -3,24 +3,155 @@
 //! The Admin API families page in different ways: v1 organization lists put
 //! a link or cursor in `links.next`; v2 directory lists put an opaque cursor
 //! there; API-access lists want the cursor *and* the original filters again;
-//! control lists use `meta.next`; SCIM uses `startIndex`/`count`; the event
-//! stream hands out a cursor to replay later. One machine serves them all:
-//! [`pages`] calls a page-fetch closure with the current cursor and asks an
-//! extractor for the next one. Only one page is held at a time, so memory
-//! stays flat whatever the number of pages.
-
-mod families;
+//! control lists use `meta.next`; SCIM uses `startIndex`/`count`; some lists
+//! hand out a URL to follow; the event stream hands out a cursor to replay
+//! later. The spec declares which, per operation (`x-pagination`, see
+//! `spec/EXTENSIONS.md`), and the generator implements [`Paginated`] for each
+//! such operation's builder, with `pages()`, `items()` (and `follow()` for
+//! feeds) calling the engine here. Only one page is held at a time, so
+//! memory stays flat whatever the number of pages.
 
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use futures::stream::{self, Stream, TryStreamExt};
+use std::hash::Hash;
+use std::num::{NonZeroU16, NonZeroU32, NonZeroU64, NonZeroU8};
+
+use futures::stream::{self, BoxStream, Stream, StreamExt, TryStreamExt};
 use progenitor_client::{ClientHooks, Error, OperationInfo, ResponseValue};
 use serde::de::DeserializeOwned;
 
 use crate::clock::Clock;
 use crate::Client;
+
+/// A paginated operation's builder, as the generated code describes it from
+/// the spec's `x-pagination`.
+pub(crate) trait Paginated<'a>: Clone + Send + 'a {
+    /// The page type (the operation's success type).
+    type Page: Send + 'a;
+    /// The item type.
+    type Item: Send + 'a;
+    /// The operation's error type.
+    type Error: Send + 'a;
+    /// A position in the list: a cursor, a link or an index.
+    type Cursor: Clone + PartialEq + Eq + Hash + Send + Sync + 'a;
+    /// The operation's name, as the hooks see it.
+    const OPERATION: &'static str;
+    /// The page at `cursor` (the first page for `None`).
+    fn fetch(
+        self,
+        cursor: Option<Self::Cursor>,
+    ) -> impl Future<Output = Result<Self::Page, Error<Self::Error>>> + Send + 'a;
+    /// The position of the page after `page`; `None` on the last page.
+    fn next(page: &Self::Page) -> Option<Self::Cursor>;
+    /// The items of `page`.
+    fn items(page: Self::Page) -> Vec<Self::Item>;
+    /// Whether `page` holds no item (a feed waits before asking again).
+    fn is_empty(page: &Self::Page) -> bool;
+    /// The clock a feed waits on between polls.
+    fn clock(&self) -> &Arc<dyn Clock>;
+}
+
+/// Every page of `request`'s list (the generated `pages()`).
+pub(crate) fn stream_pages<'a, P: Paginated<'a>>(
+    request: P,
+) -> BoxStream<'a, Result<P::Page, Error<P::Error>>> {
+    pages(None, move |cursor| request.clone().fetch(cursor), P::next).boxed()
+}
+
+/// Every item of every page of `request`'s list (the generated `items()`).
+pub(crate) fn stream_items<'a, P: Paginated<'a>>(
+    request: P,
+) -> BoxStream<'a, Result<P::Item, Error<P::Error>>> {
+    items(stream_pages(request), P::items).boxed()
+}
+
+/// The items of a feed, without end (the generated `follow()`): at the last
+/// page it waits `every` and asks again from the last position.
+pub(crate) fn follow_items<'a, P>(
+    request: P,
+    every: Duration,
+) -> BoxStream<'a, Result<P::Item, Error<P::Error>>>
+where
+    P: Paginated<'a>,
+    P::Item: 'a,
+{
+    let clock = Arc::clone(request.clock());
+    let pages = poll(
+        move |cursor| request.clone().fetch(cursor),
+        P::next,
+        P::is_empty,
+        clock,
+        every,
+    );
+    items(pages, P::items).boxed()
+}
+
+/// The cursor in the first of `links` present: see [`cursor_of`].
+pub(crate) fn next_cursor(links: &[Option<&String>]) -> Option<String> {
+    links
+        .iter()
+        .flatten()
+        .next()
+        .and_then(|link| cursor_of(link))
+}
+
+/// The first of `links` present and not blank, as given.
+pub(crate) fn next_link(links: &[Option<&String>]) -> Option<String> {
+    links
+        .iter()
+        .flatten()
+        .map(|link| link.trim())
+        .find(|link| !link.is_empty())
+        .map(str::to_owned)
+}
+
+/// The index of the page after one that started at `start` with `count`
+/// items (`len` when the page does not say) out of `total`.
+pub(crate) fn next_index(
+    start: Option<i64>,
+    count: Option<i64>,
+    len: usize,
+    total: Option<i64>,
+) -> Option<u32> {
+    let count = count.unwrap_or_else(|| i64::try_from(len).unwrap_or(i64::MAX));
+    scim_next_index(start.unwrap_or(1), count, total?).and_then(|n| u32::try_from(n).ok())
+}
+
+/// A fresh body builder of the same type, for lists whose next request must
+/// carry the cursor alone.
+pub(crate) fn fresh<T: Default>(_: T) -> T {
+    T::default()
+}
+
+/// The integer types an index field may have, as `i64`.
+pub(crate) trait AsIndex {
+    /// The value, if it fits.
+    fn as_index(&self) -> Option<i64>;
+}
+
+macro_rules! as_index {
+    ($($t:ty),*) => {$(
+        impl AsIndex for $t {
+            fn as_index(&self) -> Option<i64> {
+                i64::try_from(*self).ok()
+            }
+        }
+    )*};
+}
+as_index!(i8, i16, i32, i64, u8, u16, u32, u64);
+
+macro_rules! non_zero_as_index {
+    ($($t:ty),*) => {$(
+        impl AsIndex for $t {
+            fn as_index(&self) -> Option<i64> {
+                self.get().as_index()
+            }
+        }
+    )*};
+}
+non_zero_as_index!(NonZeroU8, NonZeroU16, NonZeroU32, NonZeroU64);
 
 /// A stream of pages: `fetch(None)` (or `fetch(Some(first))`) for the first
 /// page, then `fetch(Some(next(&page)))` until `next` says there is none.

@@ -2,31 +2,25 @@
 //!
 //! The pipeline is `load` (YAML into `openapiv3`, with located parse errors) →
 //! `check` (rules with located diagnostics, run before every generation) →
-//! `generate` (progenitor, builder interface, open enums, formatted with
-//! prettyplease) → `surface` (a plain-text listing of the generated public API
-//! for review). Beside it: `diff` (what a spec change means for the generated
-//! client), `inventory` (the official operations, for the coverage test), `e2e`
-//! and `sample` (end-to-end cases from the spec) and `httpmock` (typed mocks).
-//! `build.rs` of the client crate calls [`build_client`]; the `admin-api-gen`
-//! binary exposes the same steps on the command line.
+//! `generate` (progenitor, builder interface, open enums, the runtime tables
+//! the spec's `x-` extensions declare, formatted with prettyplease); beside it
+//! `httpmock` (typed mocks). `build.rs` of the client crate calls [`build`].
+//!
+//! This crate is the client's build dependency, so it holds nothing else: the
+//! maintainers' tools (surface listing, spec diff, e2e cases, inventory, the
+//! `admin-api-gen` binary) are in `atlassian-admin-tools` beside it.
 
 #![warn(missing_docs)]
 
-pub mod blame;
+mod blame;
 pub mod check;
 pub mod diagnostic;
-pub mod diff;
-pub mod e2e;
+pub mod extensions;
 pub mod generate;
-mod generated;
-pub mod httpmock;
-pub mod inventory;
+mod httpmock;
 pub mod load;
-pub mod open_enum;
+pub mod model;
 pub mod position;
-pub mod query_style;
-pub mod sample;
-pub mod surface;
 
 use std::fmt;
 use std::path::Path;
@@ -36,7 +30,6 @@ pub use diagnostic::{Diagnostic, Report, Severity};
 pub use generate::generate_client;
 pub use httpmock::generate_httpmock;
 pub use load::{load_spec, Spec};
-pub use surface::render_surface;
 
 /// Any failure on the way from a spec file to generated code.
 #[derive(Debug)]
@@ -74,13 +67,6 @@ impl From<generate::GenerateError> for Error {
     }
 }
 
-/// Loads the spec at `path`, checks it, and returns the formatted client
-/// source. Fails with [`Error::Check`] when `check` finds an error, or when
-/// progenitor fails anyway (then naming the operation concerned).
-pub fn build_client(path: &Path) -> Result<String, Error> {
-    build(path).map(|built| built.code)
-}
-
 /// A generated client and the warnings `check` found on the way.
 #[derive(Debug)]
 pub struct Built {
@@ -92,7 +78,10 @@ pub struct Built {
     pub spec: Spec,
 }
 
-/// Like [`build_client`], keeping the warnings for the caller to show.
+/// Loads the spec at `path`, checks it, and generates the client, keeping
+/// the warnings for the caller to show. Fails with [`Error::Check`] when
+/// `check` finds an error, or when progenitor fails anyway (then naming the
+/// operation concerned).
 pub fn build(path: &Path) -> Result<Built, Error> {
     let Checked { mut report, spec } = check_file(path);
     let spec = match spec {
