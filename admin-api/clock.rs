@@ -1,12 +1,12 @@
 //! Time as the runtime sees it: a clock that can also sleep.
 //!
 //! Retries, rate-limit windows and task polling all wait; they do it through
-//! [`Clock`] so that tests drive a [`ManualClock`] and never sleep for real.
+//! [`Clock`] so that tests drive a `ManualClock` (with the `test-util`
+//! feature) and never sleep for real.
 
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 /// A boxed, sendable future, as returned by [`Clock::sleep`].
@@ -34,70 +34,82 @@ impl Clock for SystemClock {
     }
 }
 
-/// A clock for tests: time stands still until someone sleeps, and a sleep
-/// returns at once after moving the time forward. Every sleep is recorded.
-#[derive(Debug, Clone)]
-pub struct ManualClock {
-    state: Arc<Mutex<ManualState>>,
-}
+#[cfg(any(test, feature = "test-util"))]
+pub use manual::ManualClock;
 
-#[derive(Debug)]
-struct ManualState {
-    now: SystemTime,
-    sleeps: Vec<Duration>,
-}
+/// The test clock, behind the `test-util` feature.
+#[cfg(any(test, feature = "test-util"))]
+mod manual {
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, SystemTime};
 
-impl ManualClock {
-    /// A clock standing at `start`.
-    pub fn new(start: SystemTime) -> Self {
-        Self {
-            state: Arc::new(Mutex::new(ManualState {
-                now: start,
-                sleeps: Vec::new(),
-            })),
+    use super::{BoxFuture, Clock};
+
+    /// A clock for tests: time stands still until someone sleeps, and a sleep
+    /// returns at once after moving the time forward. Every sleep is recorded.
+    #[derive(Debug, Clone)]
+    pub struct ManualClock {
+        state: Arc<Mutex<ManualState>>,
+    }
+
+    #[derive(Debug)]
+    struct ManualState {
+        now: SystemTime,
+        sleeps: Vec<Duration>,
+    }
+
+    impl ManualClock {
+        /// A clock standing at `start`.
+        pub fn new(start: SystemTime) -> Self {
+            Self {
+                state: Arc::new(Mutex::new(ManualState {
+                    now: start,
+                    sleeps: Vec::new(),
+                })),
+            }
+        }
+
+        /// Moves the time forward without recording a sleep.
+        pub fn advance(&self, by: Duration) {
+            self.with(|s| s.now += by);
+        }
+
+        /// Every sleep so far, in order.
+        pub fn sleeps(&self) -> Vec<Duration> {
+            self.with(|s| s.sleeps.clone())
+        }
+
+        /// The time slept in total.
+        pub fn slept(&self) -> Duration {
+            self.with(|s| s.sleeps.iter().sum())
+        }
+
+        fn with<T>(&self, f: impl FnOnce(&mut ManualState) -> T) -> T {
+            // A poisoned lock only means another test thread panicked; the state
+            // itself (a time and a list) is still consistent.
+            let mut guard = self.state.lock().unwrap_or_else(|e| e.into_inner());
+            f(&mut guard)
         }
     }
 
-    /// Moves the time forward without recording a sleep.
-    pub fn advance(&self, by: Duration) {
-        self.with(|s| s.now += by);
+    impl Default for ManualClock {
+        /// A clock standing at 2025-01-01T00:00:00Z.
+        fn default() -> Self {
+            Self::new(SystemTime::UNIX_EPOCH + Duration::from_secs(1_735_689_600))
+        }
     }
 
-    /// Every sleep so far, in order.
-    pub fn sleeps(&self) -> Vec<Duration> {
-        self.with(|s| s.sleeps.clone())
-    }
+    impl Clock for ManualClock {
+        fn now(&self) -> SystemTime {
+            self.with(|s| s.now)
+        }
 
-    /// The time slept in total.
-    pub fn slept(&self) -> Duration {
-        self.with(|s| s.sleeps.iter().sum())
-    }
-
-    fn with<T>(&self, f: impl FnOnce(&mut ManualState) -> T) -> T {
-        // A poisoned lock only means another test thread panicked; the state
-        // itself (a time and a list) is still consistent.
-        let mut guard = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        f(&mut guard)
-    }
-}
-
-impl Default for ManualClock {
-    /// A clock standing at 2025-01-01T00:00:00Z.
-    fn default() -> Self {
-        Self::new(SystemTime::UNIX_EPOCH + Duration::from_secs(1_735_689_600))
-    }
-}
-
-impl Clock for ManualClock {
-    fn now(&self) -> SystemTime {
-        self.with(|s| s.now)
-    }
-
-    fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()> {
-        self.with(|s| {
-            s.now += duration;
-            s.sleeps.push(duration);
-        });
-        Box::pin(std::future::ready(()))
+        fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()> {
+            self.with(|s| {
+                s.now += duration;
+                s.sleeps.push(duration);
+            });
+            Box::pin(std::future::ready(()))
+        }
     }
 }

@@ -57,6 +57,7 @@ pub(crate) trait Paginated<'a>: Clone + Send + 'a {
 pub(crate) fn stream_pages<'a, P: Paginated<'a>>(
     request: P,
 ) -> BoxStream<'a, Result<P::Page, Error<P::Error>>> {
+    tracing::debug!(operation = P::OPERATION, "paging");
     pages(None, move |cursor| request.clone().fetch(cursor), P::next).boxed()
 }
 
@@ -159,7 +160,7 @@ non_zero_as_index!(NonZeroU8, NonZeroU16, NonZeroU32, NonZeroU64);
 /// It also stops when the server hands back the cursor it was just given,
 /// which would otherwise loop forever. An error ends the stream after being
 /// yielded.
-pub fn pages<C, P, E, F, Fut, N>(
+pub(crate) fn pages<C, P, E, F, Fut, N>(
     first: Option<C>,
     fetch: F,
     next: N,
@@ -188,7 +189,7 @@ where
 /// like [`pages`], but at the end (an `is_empty` page, no cursor, or the
 /// same cursor again) it waits `every` on `clock` and asks again with the
 /// last cursor it had.
-pub fn poll<C, P, E, F, Fut, N, Z>(
+pub(crate) fn poll<C, P, E, F, Fut, N, Z>(
     fetch: F,
     next: N,
     is_empty: Z,
@@ -224,7 +225,7 @@ where
 }
 
 /// The items of a stream of pages, in order, one page in memory at a time.
-pub fn items<P, T, E, I>(
+pub(crate) fn items<P, T, E, I>(
     pages: impl Stream<Item = Result<P, E>>,
     mut into_items: I,
 ) -> impl Stream<Item = Result<T, E>>
@@ -238,7 +239,7 @@ where
 
 /// The cursor in a `next` link: the `cursor` query parameter when the link
 /// is a URL or a path with a query, else the link itself (an opaque cursor).
-pub fn cursor_of(link: &str) -> Option<String> {
+pub(crate) fn cursor_of(link: &str) -> Option<String> {
     let link = link.trim();
     if link.is_empty() {
         return None;
@@ -261,7 +262,11 @@ fn form_urlencoded_pairs(query: &str) -> Vec<(String, String)> {
 
 /// The `startIndex` of the SCIM page after one that started at `start_index`
 /// with `items_per_page` results out of `total_results`; `None` at the end.
-pub fn scim_next_index(start_index: i64, items_per_page: i64, total_results: i64) -> Option<i64> {
+pub(crate) fn scim_next_index(
+    start_index: i64,
+    items_per_page: i64,
+    total_results: i64,
+) -> Option<i64> {
     let next = start_index.max(1) + items_per_page;
     (items_per_page > 0 && next <= total_results).then_some(next)
 }
