@@ -13,6 +13,7 @@ use crate::load::Spec;
 mod open_enum;
 mod output;
 mod pagination;
+mod prune;
 mod query_style;
 mod tables;
 
@@ -86,6 +87,7 @@ pub fn generate_client(spec: &Spec) -> Result<String, GenerateError> {
         generator.generate_tokens(openapi)
     })?;
     add_to_module(&mut file, "types", open_enums.iter().map(open_enum::tokens))?;
+    prune::unused_struct_builders(&mut file);
     let output = output::Output::read(&file);
     add_to_module(
         &mut file,
