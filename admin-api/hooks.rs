@@ -9,7 +9,7 @@ use tracing::field::Empty;
 use tracing::Instrument;
 
 use crate::config::ClientState;
-use crate::retry::{reason_for_error, reason_for_status, server_wait};
+use crate::retry::{reason_for_error, reason_for_status, server_wait, MAX_SERVER_WAIT};
 use crate::Client;
 
 impl ClientHooks<ClientState> for Client {
@@ -83,7 +83,7 @@ pub(crate) async fn send(
         };
         let wait = server.unwrap_or_else(|| policy.backoff(attempt));
         let elapsed = clock.now().duration_since(started).unwrap_or_default();
-        if elapsed.saturating_add(wait) > policy.max_elapsed {
+        if wait > MAX_SERVER_WAIT || elapsed.saturating_add(wait) > policy.max_elapsed {
             tracing::debug!(parent: &span, ?reason, wait_ms = wait.as_millis() as u64, "retry budget spent");
             return outcome;
         }
