@@ -195,7 +195,9 @@ impl ClientBuilder {
     }
 
     /// Use this reqwest client as is (the user agent and timeouts set here
-    /// are then not applied).
+    /// are then not applied). Its redirect policy applies too: build it with
+    /// `.redirect(reqwest::redirect::Policy::none())` to keep the default
+    /// client's promise that no body or key follows a redirect.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -209,7 +211,12 @@ impl ClientBuilder {
         let base_url = normalize_base_url(&self.base_url)?;
         let http = match self.http {
             Some(client) => client,
+            // The Admin APIs never redirect. Following one would re-send a
+            // POST body (users' emails) to wherever `Location` points, and a
+            // key to a path of the other key's family: a 3xx is returned to
+            // the caller as an error instead, status and `Location` kept.
             None => reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
                 .user_agent(self.user_agent)
                 .timeout(self.timeout)
                 .connect_timeout(self.connect_timeout)

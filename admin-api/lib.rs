@@ -24,7 +24,8 @@
 //! The hand-written runtime around the generated code: [`config`] (building a
 //! client from a key or the environment), [`auth`] (keys that never print),
 //! [`retry`] (429 and 5xx handling), [`pagination`] (page and item streams),
-//! [`auth_policy`] (bulk moves into an authentication policy).
+//! [`auth_policy`] (bulk moves into an authentication policy), [`response`]
+//! (errors that keep the status and a bounded body, whatever the answer).
 //!
 //! TLS comes from rustls by default; enable the `native-tls` feature (with
 //! `default-features = false`) to use the platform library instead.
@@ -47,6 +48,7 @@ pub mod config;
 mod hooks;
 pub mod limiter;
 pub mod pagination;
+pub mod response;
 pub mod retry;
 
 /// The README's examples compile as doctests.

@@ -344,8 +344,9 @@ impl Client {
     /// every operation. A relative link is resolved against the base URL; a
     /// link to any other origin is refused, so the key never leaves for a
     /// host the client was not configured for.
-    /// A non-success answer is an [`Error::UnexpectedResponse`], status and
-    /// body intact, whatever the error type `E` of the list operation.
+    /// A non-success answer is an [`Error::UnexpectedResponse`] with its
+    /// status and a bounded body (see [`crate::response`]), whatever the
+    /// error type `E` of the list operation.
     pub async fn follow_link<T: DeserializeOwned, E>(
         &self,
         link: &str,
@@ -361,9 +362,9 @@ impl Client {
         self.pre(&mut request, &info).await?;
         let response = self.exec(request, &info).await?;
         if response.status().is_success() {
-            ResponseValue::from_response(response).await
+            crate::response::from_response(response).await
         } else {
-            Err(Error::UnexpectedResponse(response))
+            Err(crate::response::unexpected(response).await)
         }
     }
 

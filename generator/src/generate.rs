@@ -77,6 +77,7 @@ pub fn generate_client(spec: &Spec) -> Result<String, GenerateError> {
         generator.generate_tokens(openapi)
     })?;
     add_to_types_module(&mut file, open_enums.iter().map(open_enum::tokens))?;
+    crate::response_bodies::route_through_runtime(&mut file);
     let table: syn::File =
         syn::parse2(query_style::tokens(&spec.openapi)).map_err(|e| GenerateError {
             message: format!("query style table does not parse: {e}"),

@@ -25,6 +25,7 @@ pub mod load;
 pub mod open_enum;
 pub mod position;
 pub mod query_style;
+mod response_bodies;
 pub mod sample;
 pub mod surface;
 

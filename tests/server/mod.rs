@@ -7,6 +7,7 @@
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
@@ -53,6 +54,8 @@ pub struct Reply {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: String,
+    /// How long the server waits before answering (a hanging server).
+    pub delay: Duration,
 }
 
 impl Reply {
@@ -61,7 +64,23 @@ impl Reply {
             status,
             headers: vec![("content-type".into(), "application/json".into())],
             body: body.to_string(),
+            delay: Duration::ZERO,
         }
+    }
+
+    /// Any body, with its content type.
+    pub fn raw(status: u16, content_type: &str, body: impl Into<String>) -> Self {
+        Self {
+            status,
+            headers: vec![("content-type".into(), content_type.into())],
+            body: body.into(),
+            delay: Duration::ZERO,
+        }
+    }
+
+    pub fn after(mut self, delay: Duration) -> Self {
+        self.delay = delay;
+        self
     }
 
     pub fn with_header(mut self, name: &str, value: &str) -> Self {
@@ -127,6 +146,9 @@ impl TestServer {
                             let reply = handler(&seen);
                             if record {
                                 log.lock().expect("log").push(seen);
+                            }
+                            if !reply.delay.is_zero() {
+                                tokio::time::sleep(reply.delay).await;
                             }
                             let mut response = hyper::Response::builder().status(reply.status);
                             for (k, v) in &reply.headers {
