@@ -7,6 +7,7 @@ use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
+use std::task::{Poll, Waker};
 use std::time::{Duration, SystemTime};
 
 /// A boxed, sendable future, as returned by [`Clock::sleep`].
@@ -18,6 +19,15 @@ pub trait Clock: Send + Sync + fmt::Debug {
     fn now(&self) -> SystemTime;
     /// Waits for `duration`.
     fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()>;
+
+    /// Resolves once the time is `at` or later: the bound on work in flight
+    /// (a status call raced against a deadline). Unlike [`sleep`](Self::sleep)
+    /// it must not move a test clock's time; the default sleeps for the time
+    /// left.
+    fn deadline(&self, at: SystemTime) -> BoxFuture<'static, ()> {
+        let left = at.duration_since(self.now()).unwrap_or_default();
+        self.sleep(left)
+    }
 }
 
 /// The real clock: system time and tokio's timer.
@@ -36,6 +46,8 @@ impl Clock for SystemClock {
 
 /// A clock for tests: time stands still until someone sleeps, and a sleep
 /// returns at once after moving the time forward. Every sleep is recorded.
+/// A [`deadline`](Clock::deadline) fires when a sleep or an
+/// [`advance`](ManualClock::advance) reaches it, never by itself.
 #[derive(Debug, Clone)]
 pub struct ManualClock {
     state: Arc<Mutex<ManualState>>,
@@ -45,6 +57,21 @@ pub struct ManualClock {
 struct ManualState {
     now: SystemTime,
     sleeps: Vec<Duration>,
+    /// Deadlines not reached yet, woken when the time moves past them.
+    waiting: Vec<(SystemTime, Waker)>,
+}
+
+impl ManualState {
+    fn move_to(&mut self, now: SystemTime) {
+        self.now = now;
+        let (due, later) = std::mem::take(&mut self.waiting)
+            .into_iter()
+            .partition(|(at, _)| *at <= now);
+        self.waiting = later;
+        for (_, waker) in due {
+            waker.wake();
+        }
+    }
 }
 
 impl ManualClock {
@@ -54,13 +81,14 @@ impl ManualClock {
             state: Arc::new(Mutex::new(ManualState {
                 now: start,
                 sleeps: Vec::new(),
+                waiting: Vec::new(),
             })),
         }
     }
 
     /// Moves the time forward without recording a sleep.
     pub fn advance(&self, by: Duration) {
-        self.with(|s| s.now = s.now.checked_add(by).unwrap_or(s.now));
+        self.with(|s| s.move_to(s.now.checked_add(by).unwrap_or(s.now)));
     }
 
     /// Every sleep so far, in order.
@@ -96,9 +124,29 @@ impl Clock for ManualClock {
     fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()> {
         self.with(|s| {
             // A time past the platform's range stays put rather than panic.
-            s.now = s.now.checked_add(duration).unwrap_or(s.now);
+            s.move_to(s.now.checked_add(duration).unwrap_or(s.now));
             s.sleeps.push(duration);
         });
         Box::pin(std::future::ready(()))
+    }
+
+    fn deadline(&self, at: SystemTime) -> BoxFuture<'static, ()> {
+        let clock = self.clone();
+        Box::pin(std::future::poll_fn(move |cx| {
+            clock.with(|s| {
+                if s.now >= at {
+                    Poll::Ready(())
+                } else {
+                    let known = s
+                        .waiting
+                        .iter()
+                        .any(|(t, w)| *t == at && w.will_wake(cx.waker()));
+                    if !known {
+                        s.waiting.push((at, cx.waker().clone()));
+                    }
+                    Poll::Pending
+                }
+            })
+        }))
     }
 }

@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use crate::auth::{Credentials, SecretToken, ENV_API_KEY, ENV_BASE_URL, ENV_SCIM_API_KEY};
 use crate::clock::{Clock, SystemClock};
+use crate::limiter::SlidingWindow;
 use crate::retry::RetryPolicy;
 use crate::Client;
 
@@ -28,6 +29,16 @@ pub struct ClientState {
     pub(crate) credentials: Credentials,
     pub(crate) retry: RetryPolicy,
     pub(crate) clock: Arc<dyn Clock>,
+    /// A rate limit that every HTTP attempt of one operation (retries
+    /// included) must fit in; set by helpers such as the bulk move.
+    pub(crate) limit: Option<OperationLimit>,
+}
+
+/// Every attempt of `operation` takes a permit of `window`.
+#[derive(Clone, Debug)]
+pub(crate) struct OperationLimit {
+    pub(crate) operation: &'static str,
+    pub(crate) window: Arc<SlidingWindow>,
 }
 
 impl ClientState {
@@ -37,6 +48,7 @@ impl ClientState {
             credentials,
             retry: RetryPolicy::default(),
             clock: Arc::new(SystemClock),
+            limit: None,
         }
     }
 
@@ -227,6 +239,7 @@ impl ClientBuilder {
             credentials: self.credentials,
             retry: self.retry,
             clock: self.clock,
+            limit: None,
         };
         Ok(Client::new_with_client(&base_url, http, state))
     }
@@ -262,6 +275,16 @@ impl Client {
     /// The hand-written state: keys, retry policy, clock.
     pub fn state(&self) -> &ClientState {
         &self.inner
+    }
+
+    /// The same client (connection pool, keys, retries, clock) whose every
+    /// HTTP attempt of `operation` waits for a permit of `window`.
+    pub(crate) fn limited(&self, operation: &'static str, window: Arc<SlidingWindow>) -> Client {
+        let state = ClientState {
+            limit: Some(OperationLimit { operation, window }),
+            ..self.inner.clone()
+        };
+        Client::new_with_client(&self.baseurl, self.client.clone(), state)
     }
 }
 

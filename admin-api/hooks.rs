@@ -64,7 +64,13 @@ pub(crate) async fn send(
             attempt,
             status = Empty,
         );
+        // A rate-limited operation counts every attempt, retries included.
+        let permit = match &state.limit {
+            Some(limit) if limit.operation == operation => Some(limit.window.acquire().await),
+            _ => None,
+        };
         let outcome = http.execute(request).instrument(span.clone()).await;
+        drop(permit);
         let (reason, server) = match &outcome {
             Ok(response) => {
                 span.record("status", response.status().as_u16());
