@@ -2,7 +2,9 @@
 //!
 //! The organization API key and the SCIM directory key are different secrets:
 //! an organization key cannot call `/scim/...` and a SCIM key can call nothing
-//! else. A client may hold both; each request gets the one its path needs.
+//! else. A client may hold both; each request gets the one its operation
+//! needs, as the spec's `security` requirement says (a table generated from
+//! it, keyed by operation), never guessed from the URL.
 
 use std::fmt;
 
@@ -67,33 +69,52 @@ impl From<&str> for SecretToken {
 
 /// The keys a client holds.
 #[derive(Clone, Debug, Default)]
+#[non_exhaustive]
 pub struct Credentials {
-    /// The organization API key, for every path except `/scim/...`.
+    /// The organization API key, for the operations whose security scheme
+    /// is the organization key.
     pub api_key: Option<SecretToken>,
-    /// The SCIM directory key, for `/scim/...` paths.
+    /// The SCIM directory key, for the SCIM provisioning operations.
     pub scim_api_key: Option<SecretToken>,
 }
 
+/// Which of the client's keys an operation needs (the `x-credential` of its
+/// security scheme in the spec).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum KeyKind {
+    /// The organization API key.
+    Organization,
+    /// The SCIM directory key.
+    Scim,
+}
+
 impl Credentials {
-    /// Sets `Authorization` on `request` with the key its path needs, unless
-    /// the caller already set one.
-    pub(crate) fn authorize(&self, request: &mut reqwest::Request) {
+    /// Keys from an organization key and a SCIM directory key, either optional.
+    pub fn new(api_key: Option<SecretToken>, scim_api_key: Option<SecretToken>) -> Self {
+        Self {
+            api_key,
+            scim_api_key,
+        }
+    }
+
+    /// The key of `kind`, if the client holds it.
+    pub(crate) fn key(&self, kind: KeyKind) -> Option<&SecretToken> {
+        match kind {
+            KeyKind::Organization => self.api_key.as_ref(),
+            KeyKind::Scim => self.scim_api_key.as_ref(),
+        }
+    }
+
+    /// Sets `Authorization` on `request` with the key `operation` needs (none
+    /// for an operation the spec lists no key for), unless the caller already
+    /// set one.
+    pub(crate) fn authorize(&self, request: &mut reqwest::Request, operation: &str) {
         if request.headers().contains_key(AUTHORIZATION) {
             return;
         }
-        let key = if is_scim_path(request.url().path()) {
-            self.scim_api_key.as_ref()
-        } else {
-            self.api_key.as_ref()
-        };
+        let key = crate::generated::key_for_operation(operation).and_then(|kind| self.key(kind));
         if let Some(value) = key.and_then(SecretToken::header_value) {
             request.headers_mut().insert(AUTHORIZATION, value);
         }
     }
-}
-
-/// SCIM provisioning paths are `/scim/directory/{directoryId}/...` (after any
-/// path stem of the base URL).
-fn is_scim_path(path: &str) -> bool {
-    path.contains("/scim/directory/")
 }

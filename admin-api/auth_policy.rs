@@ -1,7 +1,7 @@
 //! Moving any number of users into an authentication policy.
 //!
 //! `addUsersToAuthPolicy` takes at most 500 emails per call, at most 10 calls
-//! a minute per organization ([`ADD_USERS_LIMITS`]), and answers with a task
+//! a minute per organization (the spec's `x-rate-limit`), and answers with a task
 //! to poll with `getAuthPolicyTaskStatus`. [`Client::move_users_to_auth_policy`]
 //! does all of it: chunks, a sliding-window limiter that every add-users HTTP
 //! request goes through (429 retries included), polling of the tasks already
@@ -30,32 +30,19 @@ use std::time::{Duration, SystemTime};
 
 use futures::future::{self, Either};
 
-use crate::limiter::SlidingWindow;
+use crate::limiter::{RateLimit, SlidingWindow};
 use crate::Client;
 
-/// The documented limits of one operation: items per request and requests
-/// per window.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct OperationLimits {
-    /// Items (here: emails) in one request.
-    pub max_items: usize,
-    /// Requests allowed in any `window`.
-    pub max_requests: usize,
-    /// The rate-limit window.
-    pub window: Duration,
-}
-
-/// `addUsersToAuthPolicy`'s limits: 500 emails a call, 10 calls a minute per
-/// organization. The one place these numbers are written.
-pub const ADD_USERS_LIMITS: OperationLimits = OperationLimits {
-    max_items: 500,
-    max_requests: 10,
-    window: Duration::from_secs(60),
-};
+/// The documented limits of `addUsersToAuthPolicy`, from the spec's
+/// `x-rate-limit` (500 emails a request, 10 requests a minute): the one place
+/// the bulk move takes them from.
+const LIMITS: RateLimit = crate::rate_limits::ADD_USERS_TO_AUTH_POLICY;
 
 /// The API's own limit of emails per `addUsersToAuthPolicy` call.
-pub const MAX_USERS_PER_REQUEST: usize = ADD_USERS_LIMITS.max_items;
+pub const MAX_USERS_PER_REQUEST: usize = match LIMITS.batch {
+    Some(max) => max as usize,
+    None => usize::MAX,
+};
 
 /// The operation the limiter counts (as the hooks name it).
 const ADD_USERS_OPERATION: &str = "add_users_to_auth_policy";
@@ -93,13 +80,13 @@ pub struct BulkMoveOptions {
 }
 
 impl Default for BulkMoveOptions {
-    /// [`ADD_USERS_LIMITS`] (500 emails a request, 10 requests a minute),
+    /// The spec's limits (500 emails a request, 10 requests a minute),
     /// polling every 5 s for up to 10 minutes.
     fn default() -> Self {
         Self {
-            chunk_size: ADD_USERS_LIMITS.max_items,
-            max_requests: ADD_USERS_LIMITS.max_requests,
-            window: ADD_USERS_LIMITS.window,
+            chunk_size: MAX_USERS_PER_REQUEST,
+            max_requests: usize::try_from(LIMITS.requests).unwrap_or(usize::MAX),
+            window: LIMITS.window,
             poll_interval: Duration::from_secs(5),
             poll_timeout: Duration::from_secs(600),
         }

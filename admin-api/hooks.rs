@@ -18,7 +18,7 @@ impl ClientHooks<ClientState> for Client {
         request: &mut reqwest::Request,
         info: &OperationInfo,
     ) -> Result<(), Error<E>> {
-        self.inner.credentials.authorize(request);
+        self.inner.credentials.authorize(request, info.operation_id);
         join_comma_separated_query(request, info.operation_id);
         Ok(())
     }

@@ -161,3 +161,28 @@ mod tests {
         assert_eq!(limiter.wait_time(), Duration::MAX);
     }
 }
+
+/// A rate limit and batch size the API documents for one operation, as the
+/// spec declares it (`x-rate-limit`); the generated
+/// [`rate_limits`](crate::rate_limits) module has one per operation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RateLimit {
+    /// Requests allowed per `window`.
+    pub requests: u32,
+    /// The window.
+    pub window: Duration,
+    /// The most items one request may carry, for batch operations.
+    pub batch: Option<u32>,
+}
+
+impl RateLimit {
+    /// `requests` per `window`, with an optional batch size.
+    pub const fn new(requests: u32, window: Duration, batch: Option<u32>) -> Self {
+        Self {
+            requests,
+            window,
+            batch,
+        }
+    }
+}

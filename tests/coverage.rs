@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use admin_api_generator::inventory::{from_tsv, path_shape};
+use admin_api_tools::inventory::{from_tsv, path_shape};
 
 fn read(rel: &str) -> String {
     let path = format!("{}/{rel}", env!("CARGO_MANIFEST_DIR"));

@@ -285,7 +285,7 @@ async fn url_linked_lists_follow_the_link_on_the_same_origin_only() {
     let accounts: Vec<_> = client
         .list_service_accounts()
         .org_id("o")
-        .items(&client)
+        .items()
         .try_collect()
         .await
         .expect("accounts");
@@ -383,7 +383,7 @@ async fn the_event_stream_ends_at_the_last_page_or_keeps_polling() {
     let events: Vec<_> = client
         .poll_events()
         .org_id("o")
-        .follow(Duration::from_secs(30), client.state().clock().clone())
+        .follow(Duration::from_secs(30))
         .take(2 * PAGES + 2)
         .try_collect()
         .await

@@ -101,13 +101,13 @@ fn debug_output_never_contains_a_key() {
 }
 
 #[tokio::test]
-async fn each_path_gets_its_own_key_and_the_standard_headers() {
+async fn each_operation_gets_its_own_key_and_the_standard_headers() {
     let server = TestServer::start(|_| Reply::json(200, json!({}))).await;
     let clock = ManualClock::default();
     let client = client(&server, &clock, policy());
     get_status(&client).await.expect("all counts are optional");
     client
-        .follow_link::<serde_json::Value, ()>("/scim/directory/d1/Users", "listScimUsers")
+        .follow_link::<serde_json::Value, ()>("/scim/directory/d1/Users", "list_scim_users")
         .await
         .expect("scim page");
     let seen = server.seen();
@@ -123,6 +123,60 @@ async fn each_path_gets_its_own_key_and_the_standard_headers() {
     assert!(seen[0]
         .header("user-agent")
         .is_some_and(|ua| ua.starts_with("atlassian-admin-api/")));
+}
+
+/// The key comes from the operation's `security` in the spec, not from the
+/// URL: an organization operation whose URL happens to contain
+/// `/scim/directory/` (here through the base URL's path) still gets the
+/// organization key, and a SCIM operation the SCIM key.
+#[tokio::test]
+async fn the_key_follows_the_operation_not_the_url() {
+    let server = TestServer::start(|_| Reply::json(200, json!({"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "totalResults": 0, "Resources": []}))).await;
+    let clock = ManualClock::default();
+    let client = Client::builder()
+        .api_key(ORG_KEY)
+        .scim_api_key(SCIM_KEY)
+        .base_url(format!("{}/scim/directory/stem", server.url()))
+        .retry(policy())
+        .clock(Arc::new(clock.clone()))
+        .build()
+        .expect("client");
+    get_status(&client).await.expect("status");
+    client
+        .list_scim_users()
+        .directory_id("scim")
+        .send()
+        .await
+        .expect("scim page");
+    let seen = server.seen();
+    assert!(
+        seen[0].path.contains("/scim/directory/stem/admin/"),
+        "{}",
+        seen[0].path
+    );
+    assert_eq!(
+        seen[0].header("authorization"),
+        Some(format!("Bearer {ORG_KEY}").as_str())
+    );
+    assert_eq!(
+        seen[1].header("authorization"),
+        Some(format!("Bearer {SCIM_KEY}").as_str())
+    );
+}
+
+/// An organization-only client sends no key at all to a SCIM operation
+/// (the API answers 401), rather than the wrong secret.
+#[tokio::test]
+async fn a_missing_key_is_never_replaced_by_the_other_one() {
+    let server = TestServer::start(|_| Reply::json(401, json!({}))).await;
+    let client = Client::builder()
+        .api_key(ORG_KEY)
+        .base_url(server.url())
+        .retry(policy())
+        .build()
+        .expect("client");
+    let _ = client.list_scim_users().directory_id("d").send().await;
+    assert_eq!(server.seen()[0].header("authorization"), None);
 }
 
 #[tokio::test]

@@ -3,21 +3,23 @@
 //! The Admin API families page in different ways: v1 organization lists put
 //! a link or cursor in `links.next`; v2 directory lists put an opaque cursor
 //! there; API-access lists want the cursor *and* the original filters again;
-//! control lists use `meta.next`; SCIM uses `startIndex`/`count`; the event
-//! stream hands out a cursor to replay later. One machine serves them all:
-//! [`pages`] calls a page-fetch closure with the current cursor and asks an
-//! extractor for the next one. Only one page is held at a time, so memory
-//! stays flat whatever the number of pages.
+//! control lists use `meta.next`; SCIM uses `startIndex`/`count`; some lists
+//! hand out a URL to follow; the event stream hands out a cursor to replay
+//! later. The spec declares which, per operation (`x-pagination`, see
+//! `spec/EXTENSIONS.md`), and the generator implements [`Paginated`] for each
+//! such operation's builder, with `pages()`, `items()` (and `follow()` for
+//! feeds) calling the engine here. Only one page is held at a time, so
+//! memory stays flat whatever the number of pages.
 //!
 //! # Cycles and the stream's error type
 //!
 //! A server that leads a stream back to a page it already served (cursors
 //! `a → b → a`, two URLs linking to each other, a SCIM `startIndex` going
-//! 3, 5, 3, 5) would make it endless. Every stream remembers the cursors it
-//! has followed (see [`CycleGuard`]: bounded memory) and ends with
+//! 3, 5, 3, 5) would make it endless. Every stream remembers the positions
+//! it has followed (see [`CycleGuard`]: bounded memory) and ends with
 //! [`PageError::Cycle`], naming the operation, instead of fetching a page a
-//! second time. A `next` cursor equal to the one just sent is the usual "no
-//! further page" of a feed and ends the stream without error.
+//! second time. A `next` position equal to the one just asked for is the
+//! usual "no further page" of a feed and ends the stream without error.
 //!
 //! The engine functions ([`pages`], [`poll`]) take the operation's id as the
 //! hooks see it ([`OperationInfo::operation_id`], the Rust method name such
@@ -25,8 +27,6 @@
 //! operation's `Result<P, progenitor_client::Error<E>>`, and yield
 //! `Result<P, PageError<E>>`: a failed request is [`PageError::Request`]
 //! with the operation's error unchanged (status and body included).
-
-mod families;
 
 use std::collections::hash_map::RandomState;
 use std::collections::HashSet;
@@ -36,12 +36,149 @@ use std::hash::{BuildHasher, Hash};
 use std::sync::Arc;
 use std::time::Duration;
 
-use futures::stream::{self, Stream, TryStreamExt};
+use std::num::{NonZeroU16, NonZeroU32, NonZeroU64, NonZeroU8};
+
+use futures::stream::{self, BoxStream, Stream, StreamExt, TryStreamExt};
 use progenitor_client::{ClientHooks, Error, OperationInfo, ResponseValue};
 use serde::de::DeserializeOwned;
 
 use crate::clock::Clock;
 use crate::Client;
+
+/// A paginated operation's builder, as the generated code describes it from
+/// the spec's `x-pagination`.
+pub(crate) trait Paginated<'a>: Clone + Send + 'a {
+    /// The page type (the operation's success type).
+    type Page: Send + 'a;
+    /// The item type.
+    type Item: Send + 'a;
+    /// The operation's error type.
+    type Error: Send + 'a;
+    /// A position in the list: a cursor, a link or an index.
+    type Cursor: Clone + PartialEq + Eq + Hash + Send + Sync + 'a;
+    /// The operation's name, as the hooks see it.
+    const OPERATION: &'static str;
+    /// The page at `cursor` (the first page for `None`).
+    fn fetch(
+        self,
+        cursor: Option<Self::Cursor>,
+    ) -> impl Future<Output = Result<Self::Page, Error<Self::Error>>> + Send + 'a;
+    /// The position of the page after `page`; `None` on the last page.
+    fn next(page: &Self::Page) -> Option<Self::Cursor>;
+    /// The items of `page`.
+    fn items(page: Self::Page) -> Vec<Self::Item>;
+    /// Whether `page` holds no item (a feed waits before asking again).
+    fn is_empty(page: &Self::Page) -> bool;
+    /// The clock a feed waits on between polls.
+    fn clock(&self) -> &Arc<dyn Clock>;
+}
+
+/// Every page of `request`'s list (the generated `pages()`).
+pub(crate) fn stream_pages<'a, P: Paginated<'a>>(
+    request: P,
+) -> BoxStream<'a, Result<P::Page, PageError<P::Error>>> {
+    pages(
+        P::OPERATION,
+        None,
+        move |cursor| request.clone().fetch(cursor),
+        P::next,
+    )
+    .boxed()
+}
+
+/// Every item of every page of `request`'s list (the generated `items()`).
+pub(crate) fn stream_items<'a, P: Paginated<'a>>(
+    request: P,
+) -> BoxStream<'a, Result<P::Item, PageError<P::Error>>> {
+    items(stream_pages(request), P::items).boxed()
+}
+
+/// The items of a feed, without end (the generated `follow()`): at the last
+/// page it waits `every` and asks again from the last position.
+pub(crate) fn follow_items<'a, P>(
+    request: P,
+    every: Duration,
+) -> BoxStream<'a, Result<P::Item, PageError<P::Error>>>
+where
+    P: Paginated<'a>,
+    P::Item: 'a,
+{
+    let clock = Arc::clone(request.clock());
+    let pages = poll(
+        P::OPERATION,
+        move |cursor| request.clone().fetch(cursor),
+        P::next,
+        P::is_empty,
+        clock,
+        every,
+    );
+    items(pages, P::items).boxed()
+}
+
+/// The cursor in the first of `links` present: see [`cursor_of`].
+pub(crate) fn next_cursor(links: &[Option<&String>]) -> Option<String> {
+    links
+        .iter()
+        .flatten()
+        .next()
+        .and_then(|link| cursor_of(link))
+}
+
+/// The first of `links` present and not blank, as given.
+pub(crate) fn next_link(links: &[Option<&String>]) -> Option<String> {
+    links
+        .iter()
+        .flatten()
+        .map(|link| link.trim())
+        .find(|link| !link.is_empty())
+        .map(str::to_owned)
+}
+
+/// The index of the page after one that started at `start` with `count`
+/// items (`len` when the page does not say) out of `total`.
+pub(crate) fn next_index(
+    start: Option<i64>,
+    count: Option<i64>,
+    len: usize,
+    total: Option<i64>,
+) -> Option<u32> {
+    let count = count.unwrap_or_else(|| i64::try_from(len).unwrap_or(i64::MAX));
+    scim_next_index(start.unwrap_or(1), count, total?).and_then(|n| u32::try_from(n).ok())
+}
+
+/// A fresh body builder of the same type, for lists whose next request must
+/// carry the cursor alone.
+pub(crate) fn fresh<T: Default>(_: T) -> T {
+    T::default()
+}
+
+/// The integer types an index field may have, as `i64`.
+pub(crate) trait AsIndex {
+    /// The value, if it fits.
+    fn as_index(&self) -> Option<i64>;
+}
+
+macro_rules! as_index {
+    ($($t:ty),*) => {$(
+        impl AsIndex for $t {
+            fn as_index(&self) -> Option<i64> {
+                i64::try_from(*self).ok()
+            }
+        }
+    )*};
+}
+as_index!(i8, i16, i32, i64, u8, u16, u32, u64);
+
+macro_rules! non_zero_as_index {
+    ($($t:ty),*) => {$(
+        impl AsIndex for $t {
+            fn as_index(&self) -> Option<i64> {
+                self.get().as_index()
+            }
+        }
+    )*};
+}
+non_zero_as_index!(NonZeroU8, NonZeroU16, NonZeroU32, NonZeroU64);
 
 /// How a page stream failed.
 #[derive(Debug)]

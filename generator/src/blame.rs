@@ -4,10 +4,10 @@
 
 use openapiv3::{PathItem, ReferenceOr};
 
-use crate::check::doc::METHODS;
 use crate::diagnostic::Diagnostic;
 use crate::generate::{generate_client, GenerateError};
 use crate::load::Spec;
+use crate::model::METHODS;
 use crate::position::escape_segment;
 
 /// Diagnostics for a failed generation of `spec`: one per operation that

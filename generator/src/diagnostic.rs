@@ -284,14 +284,14 @@ fn json_string(out: &mut String, s: &str) {
 }
 
 /// Escaping of a GitHub workflow command's message.
-pub(crate) fn gh_data(s: &str) -> String {
+pub fn gh_data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
 /// Escaping of a GitHub workflow command's property value.
-pub(crate) fn gh_property(s: &str) -> String {
+pub fn gh_property(s: &str) -> String {
     gh_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 

@@ -2,32 +2,25 @@
 //!
 //! The pipeline is `load` (YAML into `openapiv3`, with located parse errors) →
 //! `check` (rules with located diagnostics, run before every generation) →
-//! `generate` (progenitor, builder interface, open enums, formatted with
-//! prettyplease) → `surface` (a plain-text listing of the generated public API
-//! for review). Beside it: `diff` (what a spec change means for the generated
-//! client), `inventory` (the official operations, for the coverage test), `e2e`
-//! and `sample` (end-to-end cases from the spec) and `httpmock` (typed mocks).
-//! `build.rs` of the client crate calls [`build_client`]; the `admin-api-gen`
-//! binary exposes the same steps on the command line.
+//! `generate` (progenitor, builder interface, open enums, the runtime tables
+//! the spec's `x-` extensions declare, formatted with prettyplease); beside it
+//! `httpmock` (typed mocks). `build.rs` of the client crate calls [`build`].
+//!
+//! This crate is the client's build dependency, so it holds nothing else: the
+//! maintainers' tools (surface listing, spec diff, e2e cases, inventory, the
+//! `admin-api-gen` binary) are in `atlassian-admin-tools` beside it.
 
 #![warn(missing_docs)]
 
-pub mod blame;
+mod blame;
 pub mod check;
 pub mod diagnostic;
-pub mod diff;
-pub mod e2e;
+pub mod extensions;
 pub mod generate;
-mod generated;
-pub mod httpmock;
-pub mod inventory;
+mod httpmock;
 pub mod load;
-pub mod open_enum;
+pub mod model;
 pub mod position;
-pub mod query_style;
-mod response_bodies;
-pub mod sample;
-pub mod surface;
 
 use std::fmt;
 use std::path::Path;
@@ -37,7 +30,6 @@ pub use diagnostic::{Diagnostic, Report, Severity};
 pub use generate::generate_client;
 pub use httpmock::generate_httpmock;
 pub use load::{load_spec, Spec};
-pub use surface::render_surface;
 
 /// Any failure on the way from a spec file to generated code.
 #[derive(Debug)]

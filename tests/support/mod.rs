@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use admin_api_generator::{generate_client, load::parse_spec, render_surface};
+use admin_api_generator::{generate_client, load::parse_spec};
+use admin_api_tools::render_surface;
 
 /// The curated spec of this repository.
 pub fn spec_path() -> PathBuf {

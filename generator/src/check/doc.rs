@@ -7,10 +7,7 @@ use serde_yaml::Value;
 
 use crate::position::escape_segment;
 
-/// The HTTP methods of a path item that progenitor generates.
-pub const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
+pub use crate::model::METHODS;
 
 /// A mapping key as text (YAML allows `200:` as a number key).
 pub fn key_str(key: &Value) -> Option<String> {

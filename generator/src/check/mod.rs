@@ -9,6 +9,7 @@
 pub mod body;
 pub mod curation;
 pub mod doc;
+pub mod extensions;
 pub mod names;
 pub mod operation_id;
 pub mod params;
@@ -82,7 +83,10 @@ pub fn check_text(path: &Path, text: String) -> Checked {
     };
     report.diagnostics = rules(&root);
     let spec = match parse_spec(path, text) {
-        Ok(spec) => Some(spec),
+        Ok(spec) => {
+            extensions::check(&spec.openapi, &mut report.diagnostics);
+            Some(spec)
+        }
         Err(e) => {
             if !report.has_errors() {
                 let position = e.location.map(|(line, column)| Position { line, column });
@@ -118,6 +122,7 @@ pub fn rules(root: &Value) -> Vec<Diagnostic> {
     version::check_document(root, &mut out);
     doc::walk(root, &mut |kind, pointer, node| {
         version::check_node(kind, pointer, node, &mut out);
+        names::check_properties(kind, pointer, node, &mut out);
         refs::check_node(root, kind, pointer, node, &mut out);
         schema::check_node(kind, pointer, node, &mut out);
     });

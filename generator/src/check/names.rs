@@ -7,7 +7,6 @@
 
 use std::collections::HashMap;
 
-use heck::ToPascalCase;
 use serde_yaml::Value;
 
 use super::doc::{self, Operation};
@@ -141,9 +140,33 @@ fn check_components(root: &Value, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The Rust type name the generator derives from a schema name.
-pub fn type_name(name: &str) -> String {
-    name.replace('\'', "")
-        .replace(|c: char| !(c.is_alphanumeric() || c == '_'), "-")
-        .to_pascal_case()
+pub use crate::model::type_name;
+
+/// `property-name-collision`: no two properties of one object schema become
+/// the same Rust field (`a-b` and `a_b` both become `a_b`), which would
+/// otherwise fail to compile inside the generated code.
+pub fn check_properties(kind: doc::Kind, pointer: &str, node: &Value, out: &mut Vec<Diagnostic>) {
+    if !matches!(kind, doc::Kind::Schema) {
+        return;
+    }
+    let Some(properties) = doc::get(node, "properties") else {
+        return;
+    };
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for (name, _) in doc::entries(properties) {
+        let field = crate::model::field_name(&name);
+        if let Some(first) = seen.insert(field.clone(), name.clone()) {
+            let at = doc::child(&doc::child(pointer, "properties"), &name);
+            out.push(
+                Diagnostic::error(
+                    "property-name-collision",
+                    at,
+                    format!(
+                        "properties `{first}` and `{name}` both become the Rust field `{field}`"
+                    ),
+                )
+                .with_hint("rename one of them (the wire name changes too), or split the schema"),
+            );
+        }
+    }
 }

@@ -9,8 +9,7 @@ use heck::ToSnakeCase;
 use super::doc::Operation;
 use crate::diagnostic::Diagnostic;
 
-/// Method names the generated `Client` already has.
-const CLIENT_METHODS: [&str; 5] = ["new", "new_with_client", "baseurl", "client", "api_version"];
+use crate::model::CLIENT_METHODS;
 
 /// Rust keywords (strict and reserved, 2021 edition).
 const KEYWORDS: [&str; 51] = [

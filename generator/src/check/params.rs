@@ -12,9 +12,6 @@ use serde_yaml::Value;
 use super::doc::{self, Operation};
 use crate::diagnostic::Diagnostic;
 
-/// Builder members every operation has (`client` field, `new`, `send`).
-const BUILDER_MEMBERS: [&str; 3] = ["client", "new", "send"];
-
 /// One parameter in effect for an operation.
 struct Param<'a> {
     name: String,
@@ -272,12 +269,10 @@ fn check_names(
     params: &BTreeMap<String, Param<'_>>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let has_body = doc::get(op.node, "requestBody").is_some();
     let mut seen: HashMap<String, &str> = HashMap::new();
     for p in params.values().filter(|p| p.location != "cookie") {
         let method = p.name.to_snake_case();
-        let reserved = BUILDER_MEMBERS.contains(&method.as_str())
-            || (has_body && matches!(method.as_str(), "body" | "body_map"));
+        let reserved = crate::model::BUILDER_METHODS.contains(&method.as_str());
         let clash = if reserved {
             Some(format!("the builder's own `{method}`"))
         } else {

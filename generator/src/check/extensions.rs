@@ -1,0 +1,306 @@
+//! `pagination-*`, `rate-limit-*`, `credential-*`: the project's `x-`
+//! extensions (see `spec/EXTENSIONS.md`) say what they claim. These rules
+//! run on the typed spec, after the parse, because they follow field paths
+//! through response and request schemas.
+
+use openapiv3::{OpenAPI, Parameter, Schema, SchemaKind, Type};
+
+use crate::diagnostic::Diagnostic;
+use crate::extensions::{
+    Credential, CursorIn, ExtensionError, FieldPath, Pagination, RateLimit, CREDENTIAL, PAGINATION,
+    RATE_LIMIT,
+};
+use crate::model::{self, Operation};
+
+/// Query parameters and body fields that carry a page position: an
+/// operation that has one pages, and must say how (or say why it does not).
+const POSITION_NAMES: [&str; 3] = ["cursor", "startIndex", "pageToken"];
+
+/// Checks every extension of `api`.
+pub fn check(api: &OpenAPI, out: &mut Vec<Diagnostic>) {
+    credentials(api, out);
+    for op in model::operations(api) {
+        pagination(api, &op, out);
+        rate_limit(api, &op, out);
+    }
+}
+
+fn invalid(rule: &'static str, at: &str, e: ExtensionError, extension: &str) -> Diagnostic {
+    Diagnostic::error(
+        rule,
+        format!("{at}{}", e.pointer),
+        format!("invalid `{extension}`: {}", e.message),
+    )
+    .with_hint("see spec/EXTENSIONS.md for the extension's fields")
+}
+
+fn pagination(api: &OpenAPI, op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
+    let at = format!("{}/{PAGINATION}", op.pointer());
+    let params = op.parameters(api);
+    let body = model::body_schema(api, op.op);
+    let Some(value) = op.op.extensions.get(PAGINATION) else {
+        let position = params
+            .iter()
+            .filter(|p| matches!(p, Parameter::Query { .. }))
+            .map(|p| p.parameter_data_ref().name.as_str())
+            .chain(body.into_iter().flat_map(|b| {
+                POSITION_NAMES
+                    .into_iter()
+                    .filter(|name| model::property(api, b, name).is_some())
+            }))
+            .find(|name| POSITION_NAMES.contains(name));
+        if let Some(name) = position {
+            out.push(
+                Diagnostic::error(
+                    "pagination-missing",
+                    op.pointer(),
+                    format!("operation `{}` takes a page position (`{name}`) but declares no `{PAGINATION}`", op.label()),
+                )
+                .with_hint("declare how it pages (its builder then gets `pages()` and `items()`), or `x-pagination: {style: none, reason: ...}`"),
+            );
+        }
+        return;
+    };
+    let pagination = match Pagination::parse(value) {
+        Ok(p) => p,
+        Err(e) => return out.push(invalid("pagination-invalid", &at, e, PAGINATION)),
+    };
+    let page = model::success_schema(api, op.op);
+    let has_query = |name: &str| {
+        params
+            .iter()
+            .any(|p| matches!(p, Parameter::Query { .. }) && p.parameter_data_ref().name == name)
+    };
+    let mut field = |key: &str, path: &FieldPath, want: Want| {
+        let Some(page) = page else { return };
+        if let Err(message) = follow(api, page, path, want) {
+            out.push(
+                Diagnostic::error(
+                    "pagination-field",
+                    format!("{at}/{key}"),
+                    format!("`{key}: {path}` of `{}`: {message}", op.label()),
+                )
+                .with_hint(
+                    "field paths are dot-separated property names of the success response's schema",
+                ),
+            );
+        }
+    };
+    match &pagination {
+        Pagination::None { .. } => return,
+        Pagination::Cursor {
+            cursor,
+            next,
+            items,
+            ..
+        } => {
+            for (i, path) in next.iter().enumerate() {
+                let key = if next.len() > 1 {
+                    format!("next/{i}")
+                } else {
+                    "next".to_owned()
+                };
+                field(&key, path, Want::String);
+            }
+            field("items", items, Want::Items);
+            match cursor {
+                CursorIn::Query(param) if !has_query(param) => out.push(
+                    Diagnostic::error(
+                        "pagination-param",
+                        format!("{at}/param"),
+                        format!("`{}` has no query parameter `{param}` to send the cursor in", op.label()),
+                    )
+                    .with_hint("name one of the operation's query parameters"),
+                ),
+                CursorIn::Body { field: name, .. }
+                    if body.is_none_or(|b| model::property(api, b, name).is_none()) =>
+                {
+                    out.push(
+                        Diagnostic::error(
+                            "pagination-param",
+                            format!("{at}/body-field"),
+                            format!("the JSON request body of `{}` has no field `{name}` for the cursor", op.label()),
+                        )
+                        .with_hint("name a property of the request body's schema"),
+                    )
+                }
+                _ => {}
+            }
+        }
+        Pagination::Index {
+            param,
+            start,
+            count,
+            total,
+            items,
+        } => {
+            field("start", start, Want::Integer);
+            field("count", count, Want::Integer);
+            field("total", total, Want::Integer);
+            field("items", items, Want::Items);
+            if !has_query(param) {
+                out.push(
+                    Diagnostic::error(
+                        "pagination-param",
+                        format!("{at}/param"),
+                        format!(
+                            "`{}` has no query parameter `{param}` to send the index in",
+                            op.label()
+                        ),
+                    )
+                    .with_hint("name one of the operation's query parameters"),
+                );
+            }
+        }
+    }
+    if page.is_none() {
+        out.push(
+            Diagnostic::error(
+                "pagination-field",
+                at,
+                format!(
+                    "`{}` declares pagination but has no JSON success answer to read pages from",
+                    op.label()
+                ),
+            )
+            .with_hint("paginated operations answer 2xx with a JSON object holding the items"),
+        );
+    }
+}
+
+/// What a field path must end at.
+#[derive(Clone, Copy)]
+enum Want {
+    String,
+    Integer,
+    /// An array of items, or one object (a page of one).
+    Items,
+}
+
+/// Follows `path` from `schema`; an error says where it stops.
+fn follow(api: &OpenAPI, schema: &Schema, path: &FieldPath, want: Want) -> Result<(), String> {
+    let mut current = schema;
+    for segment in &path.0 {
+        // The generated accessors read struct fields: only object schemas
+        // (or `allOf`s of them) become structs.
+        if !matches!(
+            current.schema_kind,
+            SchemaKind::Type(Type::Object(_)) | SchemaKind::AllOf { .. }
+        ) {
+            return Err(format!(
+                "`{segment}` is read from a schema that is not `type: object`"
+            ));
+        }
+        current = model::property(api, current, segment)
+            .ok_or_else(|| format!("the schema has no property `{segment}` there"))?;
+    }
+    let ok = match (want, &current.schema_kind) {
+        (Want::String, SchemaKind::Type(Type::String(_))) => true,
+        (Want::Integer, SchemaKind::Type(Type::Integer(_))) => true,
+        (Want::Items, SchemaKind::Type(Type::Array(_) | Type::Object(_))) => true,
+        (Want::Items, SchemaKind::AllOf { .. }) => true,
+        _ => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(match want {
+            Want::String => "it is not a string".to_owned(),
+            Want::Integer => "it is not an integer".to_owned(),
+            Want::Items => "it is neither an array nor an object".to_owned(),
+        })
+    }
+}
+
+fn rate_limit(api: &OpenAPI, op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(value) = op.op.extensions.get(RATE_LIMIT) else {
+        return;
+    };
+    let at = format!("{}/{RATE_LIMIT}", op.pointer());
+    let limit = match RateLimit::parse(value) {
+        Ok(limit) => limit,
+        Err(e) => return out.push(invalid("rate-limit-invalid", &at, e, RATE_LIMIT)),
+    };
+    if let Some((field, _)) = &limit.batch {
+        let is_array = model::body_schema(api, op.op)
+            .and_then(|body| model::property(api, body, field))
+            .is_some_and(|s| matches!(s.schema_kind, SchemaKind::Type(Type::Array(_))));
+        if !is_array {
+            out.push(
+                Diagnostic::error(
+                    "rate-limit-invalid",
+                    format!("{at}/batch/field"),
+                    format!(
+                        "the JSON request body of `{}` has no array field `{field}` to batch",
+                        op.label()
+                    ),
+                )
+                .with_hint("name the request body's array property that the batch limit counts"),
+            );
+        }
+    }
+}
+
+fn credentials(api: &OpenAPI, out: &mut Vec<Diagnostic>) {
+    let Some(components) = &api.components else {
+        return;
+    };
+    for (name, scheme) in &components.security_schemes {
+        let Some(scheme) = scheme.as_item() else {
+            continue;
+        };
+        let extensions = match scheme {
+            openapiv3::SecurityScheme::APIKey { extensions, .. }
+            | openapiv3::SecurityScheme::HTTP { extensions, .. }
+            | openapiv3::SecurityScheme::OAuth2 { extensions, .. }
+            | openapiv3::SecurityScheme::OpenIDConnect { extensions, .. } => extensions,
+        };
+        let at = format!(
+            "/components/securitySchemes/{}",
+            crate::position::escape_segment(name)
+        );
+        match extensions.get(CREDENTIAL).map(Credential::parse) {
+            Some(Ok(_)) => {}
+            Some(Err(e)) => out.push(invalid(
+                "credential-invalid",
+                &format!("{at}/{CREDENTIAL}"),
+                e,
+                CREDENTIAL,
+            )),
+            None => out.push(
+                Diagnostic::error(
+                    "credential-missing",
+                    at,
+                    format!(
+                        "security scheme `{name}` does not say which of the client's keys it is"
+                    ),
+                )
+                .with_hint("add `x-credential: organization` or `x-credential: scim`"),
+            ),
+        }
+    }
+    let mut check = |requirements: &[openapiv3::SecurityRequirement], at: String| {
+        for (i, requirement) in requirements.iter().enumerate() {
+            for scheme in requirement.keys() {
+                if !components.security_schemes.contains_key(scheme) {
+                    out.push(
+                        Diagnostic::error(
+                            "credential-unknown-scheme",
+                            format!("{at}/{i}"),
+                            format!("security requirement names `{scheme}`, which `components/securitySchemes` does not declare"),
+                        )
+                        .with_hint("declare the scheme, or name a declared one"),
+                    );
+                }
+            }
+        }
+    };
+    if let Some(security) = &api.security {
+        check(security, "/security".to_owned());
+    }
+    for op in model::operations(api) {
+        if let Some(security) = &op.op.security {
+            check(security, format!("{}/security", op.pointer()));
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! The maintainers' tools around the curated spec, kept out of the client's
+//! build: none of this is compiled by a user of `atlassian-admin-api`.
+//!
+//! - [`surface`]: a plain-text listing of the generated public API, for the
+//!   snapshot test that shows every change users feel.
+//! - [`diff`]: what a spec change means for users of the client.
+//! - [`e2e`] and [`sample`]: end-to-end cases generated from the spec.
+//! - [`inventory`]: the operations of Atlassian's official files, for the
+//!   coverage test.
+//!
+//! The `admin-api-gen` binary puts them (and the generator's `check` and
+//! `generate`) on the command line.
+
+#![warn(missing_docs)]
+
+pub mod diff;
+pub mod e2e;
+mod generated;
+pub mod inventory;
+pub mod sample;
+pub mod surface;
+
+pub use surface::render_surface;

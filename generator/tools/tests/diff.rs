@@ -1,0 +1,209 @@
+//! The spec diff, tested on a corpus of small spec pairs.
+//!
+//! `tests/diff_corpus/<check-id>/` holds `old.yaml`, `new.yaml` (which must
+//! report the check) and `near-miss.yaml` (a similar edit that must not);
+//! `_silent/<name>/` holds pairs that must report nothing; `_example/` feeds
+//! the rendering snapshots (and the README's example).
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use admin_api_generator::load::load_spec;
+use admin_api_tools::diff::render::{render, Format, Target};
+use admin_api_tools::diff::source::Source;
+use admin_api_tools::diff::{cli, diff, Check, Report};
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/diff_corpus")
+}
+
+fn report(old: &Path, new: &Path) -> Report {
+    let old = load_spec(old).unwrap_or_else(|e| panic!("{e}"));
+    let new = load_spec(new).unwrap_or_else(|e| panic!("{e}"));
+    diff(&old.openapi, &new.openapi)
+}
+
+fn text(report: &Report) -> String {
+    render(report, Format::Text, Target { file: "", text: "" })
+}
+
+fn checks(report: &Report) -> BTreeSet<Check> {
+    report.changes.iter().map(|c| c.check).collect()
+}
+
+fn subdirs(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read corpus dir")
+        .map(|e| e.expect("dir entry"))
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn every_check_has_a_trigger_and_a_near_miss() {
+    let mut problems = Vec::new();
+    for check in Check::ALL {
+        let dir = corpus().join(check.id());
+        let (old, new, near) = (
+            dir.join("old.yaml"),
+            dir.join("new.yaml"),
+            dir.join("near-miss.yaml"),
+        );
+        if !(old.exists() && new.exists() && near.exists()) {
+            problems.push(format!(
+                "{check}: missing old.yaml, new.yaml or near-miss.yaml"
+            ));
+            continue;
+        }
+        if !checks(&report(&old, &new)).contains(check) {
+            problems.push(format!("{check}: new.yaml does not trigger it"));
+        }
+        if checks(&report(&old, &near)).contains(check) {
+            problems.push(format!("{check}: near-miss.yaml triggers it"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_corpus_directory_is_a_known_check() {
+    for name in subdirs(&corpus()) {
+        assert!(
+            name.starts_with('_') || Check::from_id(&name).is_some(),
+            "tests/diff_corpus/{name} is not a check id"
+        );
+    }
+}
+
+#[test]
+fn check_ids_are_unique_kebab_case() {
+    let ids: BTreeSet<&str> = Check::ALL.iter().map(|c| c.id()).collect();
+    assert_eq!(ids.len(), Check::ALL.len());
+    for id in ids {
+        assert!(
+            id.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !id.starts_with('-'),
+            "{id}"
+        );
+    }
+}
+
+/// A pure `$ref` refactor, reordered keys and edited prose change no generated code.
+#[test]
+fn silent_pairs_report_nothing() {
+    let silent = corpus().join("_silent");
+    let names = subdirs(&silent);
+    assert!(names.len() >= 3, "{names:?}");
+    for name in names {
+        let dir = silent.join(&name);
+        let found = report(&dir.join("old.yaml"), &dir.join("new.yaml"));
+        assert!(found.changes.is_empty(), "{name}:\n{}", text(&found));
+    }
+}
+
+#[test]
+fn the_curated_spec_against_itself_reports_nothing() {
+    let spec = support::spec_path();
+    let found = report(&spec, &spec);
+    assert!(found.changes.is_empty(), "{}", text(&found));
+}
+
+/// Every pair's report, trigger and near miss, in one reviewed listing.
+#[test]
+fn corpus_reports_match_snapshot() {
+    let mut out = String::new();
+    for check in Check::ALL {
+        let dir = corpus().join(check.id());
+        for (label, file) in [("new", "new.yaml"), ("near miss", "near-miss.yaml")] {
+            let found = report(&dir.join("old.yaml"), &dir.join(file));
+            out.push_str(&format!("== {check} ({label})\n{}\n", text(&found)));
+        }
+    }
+    insta::assert_snapshot!("corpus", out);
+}
+
+#[test]
+fn example_renders_in_every_format() {
+    let dir = corpus().join("_example");
+    let new_text = std::fs::read_to_string(dir.join("new.yaml")).expect("read");
+    let found = report(&dir.join("old.yaml"), &dir.join("new.yaml"));
+    let target = Target {
+        file: "spec/atlassian-admin.yaml",
+        text: &new_text,
+    };
+    for (name, format) in [
+        ("example_text", Format::Text),
+        ("example_markdown", Format::Markdown),
+        ("example_json", Format::Json),
+        ("example_github", Format::Github),
+    ] {
+        insta::assert_snapshot!(name, render(&found, format, target));
+    }
+}
+
+#[test]
+fn fail_on_sets_the_verdict() {
+    let dir = corpus().join("_example");
+    let args = |extra: &[&str]| -> Vec<String> {
+        let mut v = vec![
+            dir.join("old.yaml").to_string_lossy().into_owned(),
+            dir.join("new.yaml").to_string_lossy().into_owned(),
+        ];
+        v.extend(extra.iter().map(|s| (*s).to_owned()));
+        v
+    };
+    assert!(!cli::run(&args(&[])).expect("runs").failed);
+    assert!(
+        cli::run(&args(&["--fail-on", "breaking"]))
+            .expect("runs")
+            .failed
+    );
+    let silent = corpus().join("_silent/edited-description");
+    let quiet = [
+        silent.join("old.yaml").to_string_lossy().into_owned(),
+        silent.join("new.yaml").to_string_lossy().into_owned(),
+        "--fail-on".to_owned(),
+        "potentially-breaking".to_owned(),
+    ];
+    assert!(!cli::run(&quiet).expect("runs").failed);
+    assert!(cli::run(&args(&["--fail-on", "non-breaking"])).is_err());
+    assert!(cli::run(&args(&["--format", "yaml"])).is_err());
+}
+
+/// `REV:PATH` reads the file at a revision through `git show`.
+#[test]
+fn git_revision_source_reads_the_committed_file() {
+    let repo = tempfile::tempdir().expect("temp dir");
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .arg("-C")
+            .arg(repo.path())
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .status()
+            .expect("run git");
+        assert!(status.success(), "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    let spec = repo.path().join("spec.yaml");
+    std::fs::copy(corpus().join("_example/old.yaml"), &spec).expect("copy");
+    git(&["add", "spec.yaml"]);
+    git(&["commit", "-qm", "old"]);
+    std::fs::copy(corpus().join("_example/new.yaml"), &spec).expect("copy");
+
+    let source = Source::parse("HEAD:spec.yaml");
+    assert_eq!(source.file_path(), Path::new("spec.yaml"));
+    let old = source.load(repo.path()).expect("git show");
+    let new = Source::File(spec).load(repo.path()).expect("read file");
+    let found = diff(&old.openapi, &new.openapi);
+    assert_eq!(found.count(admin_api_tools::diff::Level::Breaking), 1);
+
+    let missing = Source::parse("HEAD:nope.yaml").load(repo.path());
+    assert!(missing
+        .expect_err("missing file")
+        .contains("git show failed"));
+}
