@@ -1,13 +1,12 @@
 //! Time as the runtime sees it: a clock that can also sleep.
 //!
 //! Retries, rate-limit windows and task polling all wait; they do it through
-//! [`Clock`] so that tests drive a [`ManualClock`] and never sleep for real.
+//! [`Clock`] so that tests drive a `ManualClock` (with the `test-util`
+//! feature) and never sleep for real.
 
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Arc, Mutex};
-use std::task::{Poll, Waker};
 use std::time::{Duration, SystemTime};
 
 /// A boxed, sendable future, as returned by [`Clock::sleep`].
@@ -44,99 +43,113 @@ impl Clock for SystemClock {
     }
 }
 
-/// A clock for tests: time stands still until someone sleeps, and a sleep
-/// returns at once after moving the time forward. Every sleep is recorded.
-/// A [`deadline`](Clock::deadline) fires when a sleep or an
-/// [`advance`](ManualClock::advance) reaches it, never by itself.
-#[derive(Debug, Clone)]
-pub struct ManualClock {
-    state: Arc<Mutex<ManualState>>,
-}
+#[cfg(any(test, feature = "test-util"))]
+pub use manual::ManualClock;
 
-#[derive(Debug)]
-struct ManualState {
-    now: SystemTime,
-    sleeps: Vec<Duration>,
-    /// Deadlines not reached yet, woken when the time moves past them.
-    waiting: Vec<(SystemTime, Waker)>,
-}
+/// The test clock, behind the `test-util` feature.
+#[cfg(any(test, feature = "test-util"))]
+mod manual {
+    use std::sync::{Arc, Mutex};
+    use std::task::{Poll, Waker};
+    use std::time::{Duration, SystemTime};
 
-impl ManualState {
-    fn move_to(&mut self, now: SystemTime) {
-        self.now = now;
-        let (due, later) = std::mem::take(&mut self.waiting)
-            .into_iter()
-            .partition(|(at, _)| *at <= now);
-        self.waiting = later;
-        for (_, waker) in due {
-            waker.wake();
+    use super::{BoxFuture, Clock};
+
+    /// A clock for tests: time stands still until someone sleeps, and a sleep
+    /// returns at once after moving the time forward. Every sleep is recorded.
+    /// A [`deadline`](Clock::deadline) fires when a sleep or an
+    /// [`advance`](ManualClock::advance) reaches it, never by itself.
+    #[derive(Debug, Clone)]
+    pub struct ManualClock {
+        state: Arc<Mutex<ManualState>>,
+    }
+
+    #[derive(Debug)]
+    struct ManualState {
+        now: SystemTime,
+        sleeps: Vec<Duration>,
+        /// Deadlines not reached yet, woken when the time moves past them.
+        waiting: Vec<(SystemTime, Waker)>,
+    }
+
+    impl ManualState {
+        /// Moves the time (a time past the platform's range stays put rather
+        /// than panic) and wakes the deadlines it reaches.
+        fn advance(&mut self, by: Duration) {
+            self.now = self.now.checked_add(by).unwrap_or(self.now);
+            let now = self.now;
+            let (due, later) = std::mem::take(&mut self.waiting)
+                .into_iter()
+                .partition(|(at, _)| *at <= now);
+            self.waiting = later;
+            for (_, waker) in due {
+                waker.wake();
+            }
         }
     }
-}
 
-impl ManualClock {
-    /// A clock standing at `start`.
-    pub fn new(start: SystemTime) -> Self {
-        Self {
-            state: Arc::new(Mutex::new(ManualState {
-                now: start,
-                sleeps: Vec::new(),
-                waiting: Vec::new(),
-            })),
+    impl ManualClock {
+        /// A clock standing at `start`.
+        pub fn new(start: SystemTime) -> Self {
+            Self {
+                state: Arc::new(Mutex::new(ManualState {
+                    now: start,
+                    sleeps: Vec::new(),
+                    waiting: Vec::new(),
+                })),
+            }
+        }
+
+        /// Moves the time forward without recording a sleep.
+        pub fn advance(&self, by: Duration) {
+            self.with(|s| s.advance(by));
+        }
+
+        /// Every sleep so far, in order.
+        pub fn sleeps(&self) -> Vec<Duration> {
+            self.with(|s| s.sleeps.clone())
+        }
+
+        /// The time slept in total.
+        pub fn slept(&self) -> Duration {
+            self.with(|s| s.sleeps.iter().sum())
+        }
+
+        fn with<T>(&self, f: impl FnOnce(&mut ManualState) -> T) -> T {
+            // A poisoned lock only means another test thread panicked; the state
+            // itself (a time and a list) is still consistent.
+            let mut guard = self.state.lock().unwrap_or_else(|e| e.into_inner());
+            f(&mut guard)
         }
     }
 
-    /// Moves the time forward without recording a sleep.
-    pub fn advance(&self, by: Duration) {
-        self.with(|s| s.move_to(s.now.checked_add(by).unwrap_or(s.now)));
+    impl Default for ManualClock {
+        /// A clock standing at 2025-01-01T00:00:00Z.
+        fn default() -> Self {
+            Self::new(SystemTime::UNIX_EPOCH + Duration::from_secs(1_735_689_600))
+        }
     }
 
-    /// Every sleep so far, in order.
-    pub fn sleeps(&self) -> Vec<Duration> {
-        self.with(|s| s.sleeps.clone())
-    }
+    impl Clock for ManualClock {
+        fn now(&self) -> SystemTime {
+            self.with(|s| s.now)
+        }
 
-    /// The time slept in total.
-    pub fn slept(&self) -> Duration {
-        self.with(|s| s.sleeps.iter().sum())
-    }
+        fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()> {
+            self.with(|s| {
+                s.advance(duration);
+                s.sleeps.push(duration);
+            });
+            Box::pin(std::future::ready(()))
+        }
 
-    fn with<T>(&self, f: impl FnOnce(&mut ManualState) -> T) -> T {
-        // A poisoned lock only means another test thread panicked; the state
-        // itself (a time and a list) is still consistent.
-        let mut guard = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        f(&mut guard)
-    }
-}
-
-impl Default for ManualClock {
-    /// A clock standing at 2025-01-01T00:00:00Z.
-    fn default() -> Self {
-        Self::new(SystemTime::UNIX_EPOCH + Duration::from_secs(1_735_689_600))
-    }
-}
-
-impl Clock for ManualClock {
-    fn now(&self) -> SystemTime {
-        self.with(|s| s.now)
-    }
-
-    fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()> {
-        self.with(|s| {
-            // A time past the platform's range stays put rather than panic.
-            s.move_to(s.now.checked_add(duration).unwrap_or(s.now));
-            s.sleeps.push(duration);
-        });
-        Box::pin(std::future::ready(()))
-    }
-
-    fn deadline(&self, at: SystemTime) -> BoxFuture<'static, ()> {
-        let clock = self.clone();
-        Box::pin(std::future::poll_fn(move |cx| {
-            clock.with(|s| {
-                if s.now >= at {
-                    Poll::Ready(())
-                } else {
+        fn deadline(&self, at: SystemTime) -> BoxFuture<'static, ()> {
+            let clock = self.clone();
+            Box::pin(std::future::poll_fn(move |cx| {
+                clock.with(|s| {
+                    if s.now >= at {
+                        return Poll::Ready(());
+                    }
                     let known = s
                         .waiting
                         .iter()
@@ -145,8 +158,8 @@ impl Clock for ManualClock {
                         s.waiting.push((at, cx.waker().clone()));
                     }
                     Poll::Pending
-                }
-            })
-        }))
+                })
+            }))
+        }
     }
 }

@@ -476,11 +476,7 @@ async fn url_links_alternating_between_two_pages_end_with_a_cycle_error() {
     })
     .await;
     let client = client(&server);
-    let results = at_most(
-        client.list_service_accounts().org_id("o").pages(&client),
-        20,
-    )
-    .await;
+    let results = at_most(client.list_service_accounts().org_id("o").pages(), 20).await;
     let (pages, error) = split_at_error(results);
     assert_eq!(
         pages, 3,
@@ -549,7 +545,7 @@ async fn a_followed_event_stream_that_cycles_ends_instead_of_spinning() {
         client
             .poll_events()
             .org_id("o")
-            .follow(Duration::from_secs(30), client.state().clock().clone()),
+            .follow(Duration::from_secs(30)),
         50,
     )
     .await;

@@ -16,12 +16,13 @@
 //! A server that leads a stream back to a page it already served (cursors
 //! `a → b → a`, two URLs linking to each other, a SCIM `startIndex` going
 //! 3, 5, 3, 5) would make it endless. Every stream remembers the positions
-//! it has followed (see [`CycleGuard`]: bounded memory) and ends with
+//! it has followed (a bounded set of keyed hashes, then Brent's algorithm in
+//! constant memory) and ends with
 //! [`PageError::Cycle`], naming the operation, instead of fetching a page a
 //! second time. A `next` position equal to the one just asked for is the
 //! usual "no further page" of a feed and ends the stream without error.
 //!
-//! The engine functions ([`pages`], [`poll`]) take the operation's id as the
+//! The engine functions (`pages`, `poll`) take the operation's id as the
 //! hooks see it ([`OperationInfo::operation_id`], the Rust method name such
 //! as `list_scim_users`), a fetch closure returning the generated
 //! operation's `Result<P, progenitor_client::Error<E>>`, and yield
@@ -77,6 +78,7 @@ pub(crate) trait Paginated<'a>: Clone + Send + 'a {
 pub(crate) fn stream_pages<'a, P: Paginated<'a>>(
     request: P,
 ) -> BoxStream<'a, Result<P::Page, PageError<P::Error>>> {
+    tracing::debug!(operation = P::OPERATION, "paging");
     pages(
         P::OPERATION,
         None,
@@ -248,11 +250,11 @@ impl<E: fmt::Debug + 'static> std::error::Error for PageError<E> {
 /// cursors (a few MB). Past that, memory stays constant: Brent's algorithm
 /// (a checkpoint cursor moved at doubling distances) still catches any
 /// cycle, though only after refetching up to as many pages again as the
-/// stream had followed (plus two turns of the cycle). The hash keys are random per stream, so a
-/// server cannot craft a collision; an accidental one is about as likely as
-/// n²/2⁶⁵ (3·10⁻¹⁰ at 100,000 pages).
+/// stream had followed (plus two turns of the cycle). The hash keys are
+/// random per stream, so a server cannot craft a collision; an accidental
+/// one is about as likely as n²/2⁶⁵ (3·10⁻¹⁰ at 100,000 pages).
 #[derive(Debug)]
-pub struct CycleGuard {
+pub(crate) struct CycleGuard {
     keys: RandomState,
     seen: HashSet<u64>,
     checkpoint: Option<u64>,
@@ -274,16 +276,16 @@ impl Default for CycleGuard {
 
 impl CycleGuard {
     /// Cursors remembered exactly before the constant-memory fallback.
-    pub const REMEMBERED: usize = 100_000;
+    pub(crate) const REMEMBERED: usize = 100_000;
 
     /// A guard that has seen nothing.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::default()
     }
 
     /// Notes that the stream is about to follow `cursor`; `false` if it has
     /// followed it before (the stream is in a cycle).
-    pub fn first_visit<C: Hash>(&mut self, cursor: &C) -> bool {
+    pub(crate) fn first_visit<C: Hash>(&mut self, cursor: &C) -> bool {
         let hash = self.keys.hash_one(cursor);
         if self.seen.contains(&hash) || self.checkpoint == Some(hash) {
             return false;
@@ -318,7 +320,7 @@ enum Position<C> {
 /// A cursor followed before ends the stream with [`PageError::Cycle`] after
 /// the page that pointed to it. A failed request ends the stream after its
 /// [`PageError::Request`] is yielded.
-pub fn pages<C, P, E, F, Fut, N>(
+pub(crate) fn pages<C, P, E, F, Fut, N>(
     operation_id: &'static str,
     first: Option<C>,
     fetch: F,
@@ -368,7 +370,7 @@ where
 /// last cursor it had. Replaying that cursor is the point; moving on to a
 /// cursor followed earlier is a cycle and ends the stream with
 /// [`PageError::Cycle`].
-pub fn poll<C, P, E, F, Fut, N, Z>(
+pub(crate) fn poll<C, P, E, F, Fut, N, Z>(
     operation_id: &'static str,
     fetch: F,
     next: N,
@@ -433,7 +435,7 @@ where
 }
 
 /// The items of a stream of pages, in order, one page in memory at a time.
-pub fn items<P, T, E, I>(
+pub(crate) fn items<P, T, E, I>(
     pages: impl Stream<Item = Result<P, E>>,
     mut into_items: I,
 ) -> impl Stream<Item = Result<T, E>>
@@ -447,7 +449,7 @@ where
 
 /// The cursor in a `next` link: the `cursor` query parameter when the link
 /// is a URL or a path with a query, else the link itself (an opaque cursor).
-pub fn cursor_of(link: &str) -> Option<String> {
+pub(crate) fn cursor_of(link: &str) -> Option<String> {
     let link = link.trim();
     if link.is_empty() {
         return None;
@@ -470,7 +472,11 @@ fn form_urlencoded_pairs(query: &str) -> Vec<(String, String)> {
 
 /// The `startIndex` of the SCIM page after one that started at `start_index`
 /// with `items_per_page` results out of `total_results`; `None` at the end.
-pub fn scim_next_index(start_index: i64, items_per_page: i64, total_results: i64) -> Option<i64> {
+pub(crate) fn scim_next_index(
+    start_index: i64,
+    items_per_page: i64,
+    total_results: i64,
+) -> Option<i64> {
     let next = start_index.max(1) + items_per_page;
     (items_per_page > 0 && next <= total_results).then_some(next)
 }

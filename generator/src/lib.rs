@@ -67,13 +67,6 @@ impl From<generate::GenerateError> for Error {
     }
 }
 
-/// Loads the spec at `path`, checks it, and returns the formatted client
-/// source. Fails with [`Error::Check`] when `check` finds an error, or when
-/// progenitor fails anyway (then naming the operation concerned).
-pub fn build_client(path: &Path) -> Result<String, Error> {
-    build(path).map(|built| built.code)
-}
-
 /// A generated client and the warnings `check` found on the way.
 #[derive(Debug)]
 pub struct Built {
@@ -85,7 +78,10 @@ pub struct Built {
     pub spec: Spec,
 }
 
-/// Like [`build_client`], keeping the warnings for the caller to show.
+/// Loads the spec at `path`, checks it, and generates the client, keeping
+/// the warnings for the caller to show. Fails with [`Error::Check`] when
+/// `check` finds an error, or when progenitor fails anyway (then naming the
+/// operation concerned).
 pub fn build(path: &Path) -> Result<Built, Error> {
     let Checked { mut report, spec } = check_file(path);
     let spec = match spec {

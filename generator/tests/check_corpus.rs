@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use admin_api_generator::{check_text, generate_client, load::parse_spec};
 
-/// Corpus cases on which progenitor itself panics (DESIGN.md lists the first
-/// eleven; the fuzz test found the others, in typify): `check` must catch each
-/// before progenitor runs.
+/// Corpus cases on which progenitor itself panics (the first eleven are
+/// progenitor 0.15's known triggers; the fuzz test found the others, in
+/// typify): `check` must catch each before progenitor runs.
 const PANIC_TRIGGERS: [&str; 17] = [
     "response-multiple-success/200-and-201",
     "response-multiple-success/200-and-default",

@@ -1,5 +1,5 @@
 //! End-to-end cases, one per operation: generated from spec/atlassian-admin.yaml by
-//! `cargo run -p atlassian-admin-generator -- e2e -o tests/e2e/cases.rs`. Do not edit;
+//! `cargo admin-api-gen e2e -o tests/e2e/cases.rs`. Do not edit;
 //! `tests/e2e.rs` fails when this file is stale.
 use atlassian_admin_api::Client;
 use super::harness::{outcome, sample, Case};

@@ -194,13 +194,16 @@ fn follow(api: &OpenAPI, schema: &Schema, path: &FieldPath, want: Want) -> Resul
         current = model::property(api, current, segment)
             .ok_or_else(|| format!("the schema has no property `{segment}` there"))?;
     }
-    let ok = match (want, &current.schema_kind) {
-        (Want::String, SchemaKind::Type(Type::String(_))) => true,
-        (Want::Integer, SchemaKind::Type(Type::Integer(_))) => true,
-        (Want::Items, SchemaKind::Type(Type::Array(_) | Type::Object(_))) => true,
-        (Want::Items, SchemaKind::AllOf { .. }) => true,
-        _ => false,
-    };
+    let ok = matches!(
+        (want, &current.schema_kind),
+        (Want::String, SchemaKind::Type(Type::String(_)))
+            | (Want::Integer, SchemaKind::Type(Type::Integer(_)))
+            | (
+                Want::Items,
+                SchemaKind::Type(Type::Array(_) | Type::Object(_))
+            )
+            | (Want::Items, SchemaKind::AllOf { .. })
+    );
     if ok {
         Ok(())
     } else {

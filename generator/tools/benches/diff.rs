@@ -1,4 +1,4 @@
-//! Timing of `diff` on real specs: `cargo bench -p atlassian-admin-generator --bench diff`.
+//! Timing of `diff` on real specs: `cargo bench -p atlassian-admin-tools --bench diff`.
 //!
 //! Measures parsing and diffing of the curated spec against itself, and of two
 //! versions of Atlassian's official organization spec (a larger real-world

@@ -83,7 +83,7 @@ pub fn generate_cases(spec: &Spec, code: &str, crate_path: &str) -> Result<Strin
 
 const HEADER: &str = "\
 //! End-to-end cases, one per operation: generated from spec/atlassian-admin.yaml by
-//! `cargo run -p atlassian-admin-generator -- e2e -o tests/e2e/cases.rs`. Do not edit;
+//! `cargo admin-api-gen e2e -o tests/e2e/cases.rs`. Do not edit;
 //! `tests/e2e.rs` fails when this file is stale.
 
 ";

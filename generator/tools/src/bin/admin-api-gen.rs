@@ -1,4 +1,6 @@
-//! Command-line front end of the generator: `check`, `generate`, `surface`, `diff`.
+//! `admin-api-gen`, the maintainers' command line (`cargo admin-api-gen ...` in
+//! the repository): `check`, `generate`, `surface`, `e2e`, `diff`,
+//! `inventory`; `USAGE` below says what each does.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
