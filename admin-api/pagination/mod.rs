@@ -477,7 +477,8 @@ pub(crate) fn scim_next_index(
     items_per_page: i64,
     total_results: i64,
 ) -> Option<i64> {
-    let next = start_index.max(1) + items_per_page;
+    // Checked: a server's index near `i64::MAX` ends the list, not the program.
+    let next = start_index.max(1).checked_add(items_per_page)?;
     (items_per_page > 0 && next <= total_results).then_some(next)
 }
 
@@ -554,6 +555,8 @@ mod tests {
             None,
             "an empty page ends the list"
         );
+        assert_eq!(scim_next_index(i64::MAX, 1, i64::MAX), None, "no overflow");
+        assert_eq!(scim_next_index(i64::MIN, i64::MAX, i64::MAX), None);
     }
 
     #[test]
