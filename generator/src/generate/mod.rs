@@ -50,7 +50,7 @@ impl std::error::Error for GenerateError {}
 /// `Expected`: progenitor emits no empty `impl ClientHooks for &Client` but a
 /// compile-time check that the client crate implements `ClientHooks` (auth,
 /// retries, tracing) itself, so a client without them cannot be built.
-pub fn settings() -> GenerationSettings {
+pub(crate) fn settings() -> GenerationSettings {
     let mut settings = GenerationSettings::default();
     settings
         .with_interface(InterfaceStyle::Builder)
@@ -62,7 +62,7 @@ pub fn settings() -> GenerationSettings {
 
 /// [`settings`] plus, for each open enum of `spec`, a replacement that makes
 /// progenitor use our hand-generated type instead of its closed enum.
-pub fn settings_with_open_enums(spec: &Spec) -> GenerationSettings {
+pub(crate) fn settings_with_open_enums(spec: &Spec) -> GenerationSettings {
     let mut settings = settings();
     for e in &open_enum::find(&spec.openapi) {
         // Types refer to each other from inside `types`, builders and the
