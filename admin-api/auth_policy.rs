@@ -258,7 +258,7 @@ impl Client {
             options.window,
             clock.clone(),
         ));
-        let limited = self.limited(ADD_USERS_OPERATION, Arc::clone(&window));
+        let limited = crate::config::limited(self, ADD_USERS_OPERATION, Arc::clone(&window));
         let chunk_size = options.chunk_size.clamp(1, MAX_USERS_PER_REQUEST);
         let interval = options.poll_interval.min(options.poll_timeout / 2);
         let mut chunks = unique.chunks(chunk_size).peekable();

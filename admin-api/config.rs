@@ -200,7 +200,7 @@ impl ClientBuilder {
         self
     }
 
-    /// The clock used for every wait (tests pass a [`crate::clock::ManualClock`]).
+    /// The clock used for every wait (tests pass a `clock::ManualClock`, with the `test-util` feature).
     pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
         self.clock = clock;
         self
@@ -276,16 +276,21 @@ impl Client {
     pub fn state(&self) -> &ClientState {
         &self.inner
     }
+}
 
-    /// The same client (connection pool, keys, retries, clock) whose every
-    /// HTTP attempt of `operation` waits for a permit of `window`.
-    pub(crate) fn limited(&self, operation: &'static str, window: Arc<SlidingWindow>) -> Client {
-        let state = ClientState {
-            limit: Some(OperationLimit { operation, window }),
-            ..self.inner.clone()
-        };
-        Client::new_with_client(&self.baseurl, self.client.clone(), state)
-    }
+/// The same client (connection pool, keys, retries, clock) whose every HTTP
+/// attempt of `operation` waits for a permit of `window`. A free function, so
+/// that it takes no method name from the generated operations.
+pub(crate) fn limited(
+    client: &Client,
+    operation: &'static str,
+    window: Arc<SlidingWindow>,
+) -> Client {
+    let state = ClientState {
+        limit: Some(OperationLimit { operation, window }),
+        ..client.inner.clone()
+    };
+    Client::new_with_client(&client.baseurl, client.client.clone(), state)
 }
 
 #[cfg(test)]

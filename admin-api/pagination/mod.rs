@@ -6,7 +6,7 @@
 //! control lists use `meta.next`; SCIM uses `startIndex`/`count`; some lists
 //! hand out a URL to follow; the event stream hands out a cursor to replay
 //! later. The spec declares which, per operation (`x-pagination`, see
-//! `spec/EXTENSIONS.md`), and the generator implements [`Paginated`] for each
+//! `spec/EXTENSIONS.md`), and the generator implements `Paginated` for each
 //! such operation's builder, with `pages()`, `items()` (and `follow()` for
 //! feeds) calling the engine here. Only one page is held at a time, so
 //! memory stays flat whatever the number of pages.
