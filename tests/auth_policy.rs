@@ -444,7 +444,7 @@ async fn a_hanging_status_call_does_not_overrun_the_poll_timeout() {
     let took = started.elapsed();
     eprintln!("poll_timeout 1 s, status call hanging 20 s: the move took {took:?}");
     assert!(
-        took >= Duration::from_millis(900) && took < Duration::from_millis(1500),
+        took >= Duration::from_millis(900) && took < Duration::from_secs(2),
         "took {took:?}"
     );
     assert_eq!(report.in_progress.len(), 1);
