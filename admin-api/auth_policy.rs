@@ -323,15 +323,23 @@ impl Client {
             }
             clock.sleep(until_round).await;
             last_round = clock.now();
+            // A round ends at the deadline or, while chunks remain, when the
+            // next one is due: a slow status call never holds back a chunk.
+            let (round_end, cut_short) = if all_sent {
+                (deadline, "no answer before the poll timeout")
+            } else {
+                let due = last_round.checked_add(window.wait_time());
+                (due, "no answer before the next chunk was due")
+            };
             let mut running = Vec::new();
             for mut task in tasks {
-                if deadline.is_some_and(|d| clock.now() >= d) {
+                if round_end.is_some_and(|d| clock.now() >= d) {
                     running.push(task);
                     continue;
                 }
                 report.status_calls += 1;
                 let call = api::task_status(self, org_id, &task.id);
-                let answer = match deadline {
+                let answer = match round_end {
                     Some(at) => match future::select(Box::pin(call), clock.deadline(at)).await {
                         Either::Left((answer, _)) => Some(answer),
                         Either::Right(((), _)) => None,
@@ -348,9 +356,7 @@ impl Client {
                         task.last_error = None;
                     }
                     Some(Err((_, reason))) => task.last_error = Some(reason),
-                    None => {
-                        task.last_error = Some("no answer before the poll timeout".to_owned());
-                    }
+                    None => task.last_error = Some(cut_short.to_owned()),
                 }
                 running.push(task);
             }

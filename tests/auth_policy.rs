@@ -541,3 +541,48 @@ async fn earlier_tasks_are_polled_while_later_chunks_wait_for_the_window() {
     assert_eq!(report.moved.len() + report.failed_count(), 6000);
     assert!(report.in_progress.is_empty());
 }
+
+#[tokio::test]
+async fn a_hanging_status_call_does_not_hold_back_the_next_chunk() {
+    // The real clock: one request a second, status calls hang for 20 s.
+    let posts: Arc<Mutex<Vec<std::time::Instant>>> = Arc::default();
+    let log = Arc::clone(&posts);
+    let server = TestServer::start(move |req| {
+        if req.method == "POST" {
+            let mut log = log.lock().expect("log");
+            log.push(std::time::Instant::now());
+            let id = format!("task-{}", log.len());
+            return Reply::json(202, json!({"taskId": id, "taskLink": "https://x.test/t"}));
+        }
+        status_reply(0, 1, 0, json!([])).after(Duration::from_secs(20))
+    })
+    .await;
+    let client = client_for(&server, Arc::new(SystemClock));
+    let all = emails(2, 1_000_000);
+    let options = BulkMoveOptions::default()
+        .chunk_size(1)
+        .max_requests(1)
+        .window(Duration::from_secs(1))
+        .poll_interval(Duration::from_millis(100))
+        .poll_timeout(Duration::from_secs(1));
+    let started = std::time::Instant::now();
+    let report = client
+        .move_users_to_auth_policy("org", "pol", all.clone(), &options)
+        .await;
+    let took = started.elapsed();
+    let posts = posts.lock().expect("log").clone();
+    assert_eq!(posts.len(), 2);
+    let gap = posts[1] - posts[0];
+    eprintln!("second chunk {gap:?} after the first; the move took {took:?}");
+    assert!(
+        gap < Duration::from_millis(1800),
+        "the second chunk waited {gap:?}"
+    );
+    assert!(took < Duration::from_secs(4), "took {took:?}");
+    assert!(
+        report.status_calls >= 1,
+        "the first task was polled meanwhile"
+    );
+    assert_eq!(report.in_progress.len(), 2);
+    assert_each_email_once(&report, &all);
+}
