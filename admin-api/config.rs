@@ -72,6 +72,7 @@ impl Default for ClientState {
 
 /// A client could not be built.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum ConfigError {
     /// No key was given, and neither key variable is set.
     MissingKey,
@@ -79,6 +80,9 @@ pub enum ConfigError {
     InvalidBaseUrl(String),
     /// reqwest could not build its client (TLS backend, for example).
     Http(reqwest::Error),
+    /// The TLS configuration could not be built (no usable platform roots,
+    /// for example).
+    Tls(Box<dyn std::error::Error + Send + Sync>),
 }
 
 impl fmt::Display for ConfigError {
@@ -92,6 +96,7 @@ impl fmt::Display for ConfigError {
                 write!(f, "invalid base URL {url:?}: expected http(s)://host[:port][/path]")
             }
             ConfigError::Http(e) => write!(f, "cannot build the HTTP client: {e}"),
+            ConfigError::Tls(e) => write!(f, "cannot set up TLS: {e}"),
         }
     }
 }
@@ -100,6 +105,7 @@ impl std::error::Error for ConfigError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             ConfigError::Http(e) => Some(e),
+            ConfigError::Tls(e) => Some(e.as_ref()),
             _ => None,
         }
     }
@@ -207,7 +213,8 @@ impl ClientBuilder {
     }
 
     /// Use this reqwest client as is (the user agent and timeouts set here
-    /// are then not applied). Its redirect policy applies too: build it with
+    /// are then not applied). Start it from [`crate::tls::client_builder`]
+    /// to keep this crate's TLS set-up, and add
     /// `.redirect(reqwest::redirect::Policy::none())` to keep the default
     /// client's promise that no body or key follows a redirect.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
@@ -227,7 +234,7 @@ impl ClientBuilder {
             // POST body (users' emails) to wherever `Location` points, and a
             // key to a path of the other key's family: a 3xx is returned to
             // the caller as an error instead, status and `Location` kept.
-            None => reqwest::Client::builder()
+            None => crate::tls::client_builder()?
                 .redirect(reqwest::redirect::Policy::none())
                 .user_agent(self.user_agent)
                 .timeout(self.timeout)

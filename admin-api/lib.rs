@@ -27,8 +27,9 @@
 //! [`auth_policy`] (bulk moves into an authentication policy), [`response`]
 //! (errors that keep the status and a bounded body, whatever the answer).
 //!
-//! TLS comes from rustls by default; enable the `native-tls` feature (with
-//! `default-features = false`) to use the platform library instead.
+//! TLS comes from rustls with the ring provider by default (quick to build);
+//! with `default-features = false`, enable `rustls-aws-lc` for reqwest's own
+//! rustls set-up (aws-lc-rs) or `native-tls` for the platform library.
 //!
 //! [progenitor]: https://github.com/oxidecomputer/progenitor
 
@@ -50,6 +51,7 @@ pub mod limiter;
 pub mod pagination;
 pub mod response;
 pub mod retry;
+pub mod tls;
 
 /// The README's examples compile as doctests.
 #[cfg(doctest)]

@@ -13,6 +13,7 @@ use crate::load::Spec;
 mod open_enum;
 mod output;
 mod pagination;
+mod prune;
 mod query_style;
 mod response_bodies;
 mod tables;
@@ -88,6 +89,7 @@ pub fn generate_client(spec: &Spec) -> Result<String, GenerateError> {
     })?;
     add_to_module(&mut file, "types", open_enums.iter().map(open_enum::tokens))?;
     response_bodies::route_through_runtime(&mut file);
+    prune::unused_struct_builders(&mut file);
     let output = output::Output::read(&file);
     add_to_module(
         &mut file,
