@@ -135,11 +135,9 @@ async fn bulk_move() {
     let emails: Vec<String> = (0..10_000)
         .map(|i| format!("user{i}@acme.example"))
         .collect();
-    let options = BulkMoveOptions {
-        window: WINDOW,
-        poll_interval: Duration::from_millis(10),
-        ..BulkMoveOptions::default()
-    };
+    let options = BulkMoveOptions::default()
+        .window(WINDOW)
+        .poll_interval(Duration::from_millis(10));
     let start = Instant::now();
     let report = client
         .move_users_to_auth_policy("org", "policy", emails, &options)
@@ -150,11 +148,12 @@ async fn bulk_move() {
         WINDOW.as_millis()
     );
     println!(
-        "  moved {}, failed {}, in progress {}; {} add-users calls, {} status calls",
-        report.moved,
+        "  moved {}, failed {}, in progress {}; {} add-users calls ({} HTTP requests), {} status calls",
+        report.moved.len(),
         report.failed_count(),
         report.in_progress_count(),
         report.add_calls,
+        report.add_requests,
         report.status_calls
     );
     println!(
