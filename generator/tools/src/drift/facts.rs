@@ -109,7 +109,8 @@ pub fn facts(api: &OpenAPI, op: &Operation<'_>, path_names: &[(String, String)])
         let mut walker = Walker {
             api,
             out: &mut out,
-            place: |f| Place::Request(f),
+            place: Place::Request,
+            stack: Vec::new(),
         };
         let schema = json_schema(&body.content);
         walker.schema(schema, Vec::new(), body.required, 0);
@@ -129,6 +130,7 @@ pub fn facts(api: &OpenAPI, op: &Operation<'_>, path_names: &[(String, String)])
             api,
             out: &mut out,
             place: move |f| Place::Response(key.clone(), f),
+            stack: Vec::new(),
         };
         match schema {
             // Error bodies are compared by status only: the curation gives each
@@ -161,6 +163,9 @@ struct Walker<'a, 'o, F: Fn(Vec<String>) -> Place> {
     api: &'a OpenAPI,
     out: &'o mut Facts,
     place: F,
+    /// The component schemas on the way down: a recursive schema is
+    /// described once, not unrolled.
+    stack: Vec<&'a str>,
 }
 
 impl<'a, F: Fn(Vec<String>) -> Place> Walker<'a, '_, F> {
@@ -171,8 +176,39 @@ impl<'a, F: Fn(Vec<String>) -> Place> Walker<'a, '_, F> {
         required: bool,
         depth: usize,
     ) {
+        let reference = schema.and_then(reference_name);
         let resolved = schema.and_then(|s| model::resolve(self.api, s));
-        self.resolved(resolved, at, required, depth);
+        self.named(reference, resolved, at, required, depth);
+    }
+
+    /// A schema reached through `reference` (when it is one): described, and
+    /// followed unless it is already being followed further up.
+    fn named(
+        &mut self,
+        reference: Option<&'a str>,
+        schema: Option<&'a Schema>,
+        at: Vec<String>,
+        required: bool,
+        depth: usize,
+    ) {
+        match reference {
+            Some(name) if self.stack.contains(&name) => {
+                let mut fact = Fact {
+                    required,
+                    ..Fact::default()
+                };
+                if let Some(schema) = schema {
+                    describe(single_variant(self.api, schema), &mut fact);
+                }
+                self.out.insert((self.place)(at), fact);
+            }
+            Some(name) => {
+                self.stack.push(name);
+                self.resolved(schema, at, required, depth);
+                self.stack.pop();
+            }
+            None => self.resolved(schema, at, required, depth),
+        }
     }
 
     fn resolved(&mut self, schema: Option<&'a Schema>, at: Vec<String>, required: bool, depth: usize) {
@@ -194,26 +230,44 @@ impl<'a, F: Fn(Vec<String>) -> Place> Walker<'a, '_, F> {
         for (name, prop, required) in properties(self.api, schema) {
             let mut below = at.clone();
             below.push(name);
+            let reference = boxed_reference_name(prop);
             let prop = model::resolve_schema(self.api, prop);
-            self.resolved(prop, below, required, depth + 1);
+            self.named(reference, prop, below, required, depth + 1);
         }
         match &schema.schema_kind {
             SchemaKind::Type(Type::Array(a)) => {
                 let mut below = at;
                 below.push("[]".to_owned());
+                let reference = a.items.as_ref().and_then(boxed_reference_name);
                 let items = a.items.as_ref().and_then(|i| model::resolve_schema(self.api, i));
-                self.resolved(items, below, true, depth + 1);
+                self.named(reference, items, below, true, depth + 1);
             }
             SchemaKind::Type(Type::Object(o)) => {
                 if let Some(openapiv3::AdditionalProperties::Schema(v)) = &o.additional_properties {
                     let mut below = at;
                     below.push("{}".to_owned());
                     let value = model::resolve(self.api, v);
-                    self.resolved(value, below, true, depth + 1);
+                    self.named(reference_name(v), value, below, true, depth + 1);
                 }
             }
             _ => {}
         }
+    }
+}
+
+/// The component a schema `$ref` names.
+fn reference_name(schema: &ReferenceOr<Schema>) -> Option<&str> {
+    match schema {
+        ReferenceOr::Reference { reference } => model::component_name::<Schema>(reference),
+        ReferenceOr::Item(_) => None,
+    }
+}
+
+/// The component a (boxed) schema `$ref` names.
+fn boxed_reference_name(schema: &ReferenceOr<Box<Schema>>) -> Option<&str> {
+    match schema {
+        ReferenceOr::Reference { reference } => model::component_name::<Schema>(reference),
+        ReferenceOr::Item(_) => None,
     }
 }
 
@@ -262,7 +316,12 @@ fn collect_properties<'a>(
         }
         SchemaKind::Any(a) => {
             add_properties(out, &a.properties, &a.required);
-            &a.all_of
+            for member in a.all_of.iter().chain(&a.one_of).chain(&a.any_of) {
+                if let Some(member) = model::resolve(api, member) {
+                    collect_properties(api, member, out, depth + 1);
+                }
+            }
+            &[]
         }
         SchemaKind::AllOf { all_of } => all_of,
         SchemaKind::OneOf { one_of: m } | SchemaKind::AnyOf { any_of: m } => m,
