@@ -74,11 +74,14 @@ pub fn run(args: &[String]) -> Result<Outcome, CliError> {
             "--deviations" => deviations_path = PathBuf::from(value()),
             "--format" => {
                 let id = value();
-                format = Format::from_id(&id).ok_or_else(|| usage(format!("unknown format `{id}`")))?;
+                format =
+                    Format::from_id(&id).ok_or_else(|| usage(format!("unknown format `{id}`")))?;
             }
             "--deny-stale" => deny_stale = true,
             "-h" | "--help" => return Err(CliError::Usage(USAGE.to_owned())),
-            other if other.starts_with('-') => return Err(usage(format!("unknown option `{other}`"))),
+            other if other.starts_with('-') => {
+                return Err(usage(format!("unknown option `{other}`")))
+            }
             other => officials.push(PathBuf::from(other)),
         }
     }

@@ -92,7 +92,10 @@ impl Deviations {
         let text = std::fs::read_to_string(path).map_err(|e| error(e.to_string()))?;
         let parsed: Deviations = serde_yaml::from_str(&text).map_err(|e| error(e.to_string()))?;
         if let Some(d) = parsed.deviations.iter().find(|d| d.why.trim().is_empty()) {
-            return Err(error(format!("the deviation at `{}` gives no reason", d.place)));
+            return Err(error(format!(
+                "the deviation at `{}` gives no reason",
+                d.place
+            )));
         }
         Ok(parsed)
     }

@@ -105,7 +105,12 @@ pub fn facts(api: &OpenAPI, op: &Operation<'_>, path_names: &[(String, String)])
         }
         out.insert(Place::Param(location, name), fact);
     }
-    if let Some(body) = op.op.request_body.as_ref().and_then(|b| model::resolve(api, b)) {
+    if let Some(body) = op
+        .op
+        .request_body
+        .as_ref()
+        .and_then(|b| model::resolve(api, b))
+    {
         let mut walker = Walker {
             api,
             out: &mut out,
@@ -140,7 +145,12 @@ pub fn facts(api: &OpenAPI, op: &Operation<'_>, path_names: &[(String, String)])
                 walker.out.insert(
                     Place::Response(status, Vec::new()),
                     Fact {
-                        ty: if response.content.is_empty() { "" } else { "body" }.to_owned(),
+                        ty: if response.content.is_empty() {
+                            ""
+                        } else {
+                            "body"
+                        }
+                        .to_owned(),
                         required: true,
                         ..Fact::default()
                     },
@@ -211,7 +221,13 @@ impl<'a, F: Fn(Vec<String>) -> Place> Walker<'a, '_, F> {
         }
     }
 
-    fn resolved(&mut self, schema: Option<&'a Schema>, at: Vec<String>, required: bool, depth: usize) {
+    fn resolved(
+        &mut self,
+        schema: Option<&'a Schema>,
+        at: Vec<String>,
+        required: bool,
+        depth: usize,
+    ) {
         let mut fact = Fact {
             required,
             ..Fact::default()
@@ -239,7 +255,10 @@ impl<'a, F: Fn(Vec<String>) -> Place> Walker<'a, '_, F> {
                 let mut below = at;
                 below.push("[]".to_owned());
                 let reference = a.items.as_ref().and_then(boxed_reference_name);
-                let items = a.items.as_ref().and_then(|i| model::resolve_schema(self.api, i));
+                let items = a
+                    .items
+                    .as_ref()
+                    .and_then(|i| model::resolve_schema(self.api, i));
                 self.named(reference, items, below, true, depth + 1);
             }
             SchemaKind::Type(Type::Object(o)) => {
@@ -275,7 +294,9 @@ fn boxed_reference_name(schema: &ReferenceOr<Box<Schema>>) -> Option<&str> {
 /// `type: object` beside it or not).
 fn single_variant<'a>(api: &'a OpenAPI, schema: &'a Schema) -> &'a Schema {
     let members = match &schema.schema_kind {
-        SchemaKind::OneOf { one_of: m } | SchemaKind::AnyOf { any_of: m } | SchemaKind::AllOf { all_of: m } => m,
+        SchemaKind::OneOf { one_of: m }
+        | SchemaKind::AnyOf { any_of: m }
+        | SchemaKind::AllOf { all_of: m } => m,
         SchemaKind::Any(a) if a.properties.is_empty() => {
             match (a.one_of.len(), a.any_of.len(), a.all_of.len()) {
                 (1, 0, 0) => &a.one_of,
@@ -358,11 +379,21 @@ fn describe(schema: &Schema, fact: &mut Fact) {
             ("string", format(&s.format))
         }
         SchemaKind::Type(Type::Integer(i)) => {
-            fact.values = i.enumeration.iter().flatten().map(ToString::to_string).collect();
+            fact.values = i
+                .enumeration
+                .iter()
+                .flatten()
+                .map(ToString::to_string)
+                .collect();
             ("integer", format(&i.format))
         }
         SchemaKind::Type(Type::Number(n)) => {
-            fact.values = n.enumeration.iter().flatten().map(ToString::to_string).collect();
+            fact.values = n
+                .enumeration
+                .iter()
+                .flatten()
+                .map(ToString::to_string)
+                .collect();
             ("number", format(&n.format))
         }
         SchemaKind::Type(Type::Boolean(_)) => ("boolean", String::new()),
@@ -371,7 +402,9 @@ fn describe(schema: &Schema, fact: &mut Fact) {
         SchemaKind::OneOf { .. } => ("oneOf", String::new()),
         SchemaKind::AnyOf { .. } => ("anyOf", String::new()),
         SchemaKind::AllOf { .. } => ("object", String::new()),
-        SchemaKind::Any(a) if !a.properties.is_empty() || !a.all_of.is_empty() => ("object", String::new()),
+        SchemaKind::Any(a) if !a.properties.is_empty() || !a.all_of.is_empty() => {
+            ("object", String::new())
+        }
         SchemaKind::Any(a) if !a.one_of.is_empty() => ("oneOf", String::new()),
         SchemaKind::Any(a) if !a.any_of.is_empty() => ("anyOf", String::new()),
         SchemaKind::Any(_) | SchemaKind::Not { .. } => ("any", String::new()),

@@ -163,7 +163,12 @@ pub fn drift(curated: &OpenAPI, officials: &[Official], deviations: Deviations) 
             used[j] |= other.matches(&op);
         }
         if counterpart.is_none_or(|i| official_ops[i].source.archived) {
-            found.push(difference(Kind::OperationOnlyCurated, label.clone(), "", ""));
+            found.push(difference(
+                Kind::OperationOnlyCurated,
+                label.clone(),
+                "",
+                "",
+            ));
         }
         let Some(official) = counterpart.map(|i| &official_ops[i]) else {
             report.operations.push(OperationReport {
@@ -279,9 +284,20 @@ fn has_parent_in(place: &Place, side: &Facts, other: &Facts) -> bool {
 }
 
 fn attributes(at: &str, theirs: &Fact, ours: &Fact, out: &mut Vec<Difference>) {
-    let none = |s: &str| if s.is_empty() { "none".to_owned() } else { s.to_owned() };
+    let none = |s: &str| {
+        if s.is_empty() {
+            "none".to_owned()
+        } else {
+            s.to_owned()
+        }
+    };
     if theirs.ty != ours.ty {
-        out.push(difference(Kind::Type, at.to_owned(), &none(&theirs.ty), &none(&ours.ty)));
+        out.push(difference(
+            Kind::Type,
+            at.to_owned(),
+            &none(&theirs.ty),
+            &none(&ours.ty),
+        ));
     }
     if theirs.format != ours.format {
         out.push(difference(
