@@ -203,3 +203,46 @@ fn the_curated_spec_has_no_unrecorded_drift_from_the_reference_specs() {
     assert!(!outcome.failed, "{}", outcome.output);
     assert!(outcome.report.differences.len() > 100);
 }
+
+/// A deviation naming its official file covers only differences against that
+/// file, and is not stale in a run that does not compare with it.
+#[test]
+fn a_deviation_with_a_source_applies_to_that_file_only() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let deviations = |source: &str| {
+        let path = dir.path().join(format!("{source}.deviations.yaml"));
+        let text = format!(
+            "deviations:\n  - what: format\n    where: \"* query limit\"\n    source: {source}\n    why: int32 page sizes.\n  - what: only-curated\n    where: \"* response 429\"\n    why: rate-limited.\n"
+        );
+        std::fs::write(&path, text).expect("write");
+        path
+    };
+    let run_with = |deviations: &Path| {
+        let args = [
+            "--spec".to_owned(),
+            corpus().join("curated.yaml").to_string_lossy().into_owned(),
+            "--deviations".to_owned(),
+            deviations.to_string_lossy().into_owned(),
+            "--deny-stale".to_owned(),
+            corpus()
+                .join("official.yaml")
+                .to_string_lossy()
+                .into_owned(),
+        ];
+        run(&args).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let own = run_with(&deviations("official.yaml"));
+    assert!(!own.failed, "{}", own.output);
+    let other = run_with(&deviations("archived.json"));
+    assert_eq!(
+        found(&other),
+        [(
+            Kind::Format,
+            "GET /admin/v1/orgs/{orgId}/users query limit".to_owned()
+        )]
+    );
+    assert!(
+        other.report.stale.is_empty(),
+        "not compared with archived.json, so not stale"
+    );
+}

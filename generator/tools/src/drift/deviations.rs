@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::Kind;
+use super::{Difference, Kind};
 
 /// The deviations file.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -50,15 +50,29 @@ pub struct Deviation {
     /// The curated value, when the deviation is about one; must match.
     #[serde(default)]
     pub curated: Option<String>,
+    /// The official file the deviation is from, when only one has it: it
+    /// then covers only differences found against that file, and is not
+    /// stale when that file is not among those compared (an archived copy
+    /// missing from a run against the files Atlassian serves today).
+    #[serde(default)]
+    pub source: Option<String>,
     /// Why the curated spec deviates.
     pub why: String,
 }
 
 impl Deviation {
-    /// Whether the deviation covers a difference of `kind` at `place` with
-    /// these values.
-    pub fn covers(&self, kind: Kind, place: &str, official: &str, curated: &str) -> bool {
-        self.what == kind
+    /// Whether the deviation covers `difference`.
+    pub fn covers(&self, difference: &Difference) -> bool {
+        let Difference {
+            kind,
+            place,
+            official,
+            curated,
+            source,
+            ..
+        } = difference;
+        self.what == *kind
+            && self.source.as_ref().is_none_or(|s| s == source)
             && glob(&self.place, place)
             && self.official.as_deref().is_none_or(|v| v == official)
             && self.curated.as_deref().is_none_or(|v| v == curated)

@@ -210,15 +210,19 @@ pub fn drift(curated: &OpenAPI, officials: &[Official], deviations: Deviations) 
 
     let mut matched = vec![false; deviations.deviations.len()];
     for d in &mut found {
-        d.recorded = deviations
-            .deviations
-            .iter()
-            .position(|dev| dev.covers(d.kind, &d.place, &d.official, &d.curated));
+        d.recorded = deviations.deviations.iter().position(|dev| dev.covers(d));
         if let Some(i) = d.recorded {
             matched[i] = true;
         }
     }
-    report.stale = (0..matched.len()).filter(|i| !matched[*i]).collect();
+    let compared = |file: &str| officials.iter().any(|o| o.file == file);
+    report.stale = (0..matched.len())
+        .filter(|&i| !matched[i])
+        .filter(|&i| {
+            let source = deviations.deviations[i].source.as_deref();
+            source.is_none_or(compared)
+        })
+        .collect();
     report.differences = found;
     report.deviations = deviations;
     report
