@@ -238,8 +238,8 @@ checks! {
     ResponseFieldRequired => "response-field-required", Breaking, NonBreaking,
         "A response field loses its `Option`: code reading it as an `Option` stops compiling.",
         "The API now always sends a field old clients treat as optional.";
-    ResponseFieldAdded => "response-field-added", NonBreaking, NonBreaking,
-        "A response type gains a field.",
+    ResponseFieldAdded => "response-field-added", PotentiallyBreaking, NonBreaking,
+        "A response type gains a field: reading code is unaffected, struct literals (mocks, tests) must name it.",
         "Old clients ignore the unknown field.";
     ResponseFieldTypeChanged => "response-field-type-changed", Breaking, Breaking,
         "A response field has another Rust type.",
@@ -262,14 +262,14 @@ checks! {
     ResponseEnumValueAdded => "response-enum-value-added", Breaking, Breaking,
         "A closed response enum gains a variant: exhaustive matches stop compiling, old clients fail to parse it.",
         "Old clients fail to decode answers holding the new value.";
-    ResponseExtensibleEnumValueAdded => "response-extensible-enum-value-added", NonBreaking, NonBreaking,
-        "An x-extensible-enum gains a value: older clients map it to the catch-all variant.",
+    ResponseExtensibleEnumValueAdded => "response-extensible-enum-value-added", PotentiallyBreaking, NonBreaking,
+        "An x-extensible-enum gains a variant: decoding is unaffected, but exhaustive matches without a wildcard stop compiling.",
         "Old clients read the new value as the catch-all variant.";
     ResponseEnumValueRemoved => "response-enum-value-removed", PotentiallyBreaking, NonBreaking,
         "A response enum loses a variant: match arms naming it stop compiling.",
         "The API sends a subset of the values old clients know.";
-    RequestEnumValueAdded => "request-enum-value-added", NonBreaking, NonBreaking,
-        "A request enum gains a variant callers may send.",
+    RequestEnumValueAdded => "request-enum-value-added", PotentiallyBreaking, NonBreaking,
+        "A request enum gains a variant callers may send: exhaustive matches over it stop compiling.",
         "Old clients send only values the API still takes.";
     RequestEnumValueRemoved => "request-enum-value-removed", Breaking, Breaking,
         "A request enum loses a variant callers may be sending.",
