@@ -60,6 +60,7 @@ impl Default for ClientState {
 
 /// A client could not be built.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum ConfigError {
     /// No key was given, and neither key variable is set.
     MissingKey,
@@ -67,6 +68,9 @@ pub enum ConfigError {
     InvalidBaseUrl(String),
     /// reqwest could not build its client (TLS backend, for example).
     Http(reqwest::Error),
+    /// The TLS configuration could not be built (no usable platform roots,
+    /// for example).
+    Tls(Box<dyn std::error::Error + Send + Sync>),
 }
 
 impl fmt::Display for ConfigError {
@@ -80,6 +84,7 @@ impl fmt::Display for ConfigError {
                 write!(f, "invalid base URL {url:?}: expected http(s)://host[:port][/path]")
             }
             ConfigError::Http(e) => write!(f, "cannot build the HTTP client: {e}"),
+            ConfigError::Tls(e) => write!(f, "cannot set up TLS: {e}"),
         }
     }
 }
@@ -88,6 +93,7 @@ impl std::error::Error for ConfigError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             ConfigError::Http(e) => Some(e),
+            ConfigError::Tls(e) => Some(e.as_ref()),
             _ => None,
         }
     }
@@ -195,7 +201,8 @@ impl ClientBuilder {
     }
 
     /// Use this reqwest client as is (the user agent and timeouts set here
-    /// are then not applied).
+    /// are then not applied). Start it from [`crate::tls::client_builder`]
+    /// to keep this crate's TLS set-up.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -209,7 +216,7 @@ impl ClientBuilder {
         let base_url = normalize_base_url(&self.base_url)?;
         let http = match self.http {
             Some(client) => client,
-            None => reqwest::Client::builder()
+            None => crate::tls::client_builder()?
                 .user_agent(self.user_agent)
                 .timeout(self.timeout)
                 .connect_timeout(self.connect_timeout)

@@ -26,8 +26,9 @@
 //! [`retry`] (429 and 5xx handling), [`pagination`] (page and item streams),
 //! [`auth_policy`] (bulk moves into an authentication policy).
 //!
-//! TLS comes from rustls by default; enable the `native-tls` feature (with
-//! `default-features = false`) to use the platform library instead.
+//! TLS comes from rustls with the ring provider by default (quick to build);
+//! with `default-features = false`, enable `rustls-aws-lc` for reqwest's own
+//! rustls set-up (aws-lc-rs) or `native-tls` for the platform library.
 //!
 //! [progenitor]: https://github.com/oxidecomputer/progenitor
 
@@ -48,6 +49,7 @@ mod hooks;
 pub mod limiter;
 pub mod pagination;
 pub mod retry;
+pub mod tls;
 
 /// The README's examples compile as doctests.
 #[cfg(doctest)]

@@ -39,7 +39,9 @@ async fn overhead() {
         "{}/admin/control/v1/orgs/o/auth-policy/task/t",
         server.url()
     );
-    let raw = reqwest::Client::new();
+    let raw = atlassian_admin_api::tls::client_builder()
+        .and_then(|b| b.build().map_err(atlassian_admin_api::ConfigError::Http))
+        .expect("HTTP client");
     let client = Client::builder()
         .api_key("bench-key")
         .base_url(server.url())

@@ -157,7 +157,9 @@ async fn a_wrong_key_gets_the_flat_401_shape() {
 #[tokio::test]
 async fn malformed_bodies_get_400_in_the_family_shape() {
     let (_api, server, _client, org, dir) = start().await;
-    let http = reqwest::Client::new();
+    let http = atlassian_admin_api::tls::client_builder()
+        .and_then(|b| b.build().map_err(atlassian_admin_api::ConfigError::Http))
+        .expect("HTTP client");
     let url = format!(
         "{}/admin/v2/orgs/{org}/directories/{dir}/users/search",
         server.base_url()

@@ -41,6 +41,7 @@ pub const CLIENT_METHODS: &[&str] = &[
     "from_env",
     "state",
     "follow_link",
+    "resolve_link",
     "move_users_to_auth_policy",
 ];
 

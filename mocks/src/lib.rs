@@ -14,7 +14,7 @@
 //! let server = MockServer::start();
 //! let mock = server.get_auth_policy_task_status(|when, then| {
 //!     when.org_id("my-org").task_id("task-1");
-//!     then.ok(&types::AuthPolicyTaskStatus::builder().in_progress_count(0).try_into().unwrap());
+//!     then.ok(&types::AuthPolicyTaskStatus { in_progress_count: Some(0), ..Default::default() });
 //! });
 //! // ... run the code under test against server.base_url() ...
 //! mock.assert();

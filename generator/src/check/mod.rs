@@ -6,17 +6,17 @@
 //! OpenAPI parse would fail; that parse runs last and is reported (located)
 //! only when no rule has already explained the problem.
 
-pub mod body;
-pub mod curation;
-pub mod doc;
-pub mod extensions;
-pub mod names;
-pub mod operation_id;
-pub mod params;
-pub mod refs;
-pub mod responses;
-pub mod schema;
-pub mod version;
+mod body;
+mod curation;
+mod doc;
+mod extensions;
+mod names;
+mod operation_id;
+mod params;
+mod refs;
+mod responses;
+mod schema;
+mod version;
 
 use std::path::Path;
 

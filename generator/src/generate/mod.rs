@@ -13,6 +13,7 @@ use crate::load::Spec;
 mod open_enum;
 mod output;
 mod pagination;
+mod prune;
 mod query_style;
 mod tables;
 
@@ -49,7 +50,7 @@ impl std::error::Error for GenerateError {}
 /// `Expected`: progenitor emits no empty `impl ClientHooks for &Client` but a
 /// compile-time check that the client crate implements `ClientHooks` (auth,
 /// retries, tracing) itself, so a client without them cannot be built.
-pub fn settings() -> GenerationSettings {
+pub(crate) fn settings() -> GenerationSettings {
     let mut settings = GenerationSettings::default();
     settings
         .with_interface(InterfaceStyle::Builder)
@@ -61,7 +62,7 @@ pub fn settings() -> GenerationSettings {
 
 /// [`settings`] plus, for each open enum of `spec`, a replacement that makes
 /// progenitor use our hand-generated type instead of its closed enum.
-pub fn settings_with_open_enums(spec: &Spec) -> GenerationSettings {
+pub(crate) fn settings_with_open_enums(spec: &Spec) -> GenerationSettings {
     let mut settings = settings();
     for e in &open_enum::find(&spec.openapi) {
         // Types refer to each other from inside `types`, builders and the
@@ -86,6 +87,7 @@ pub fn generate_client(spec: &Spec) -> Result<String, GenerateError> {
         generator.generate_tokens(openapi)
     })?;
     add_to_module(&mut file, "types", open_enums.iter().map(open_enum::tokens))?;
+    prune::unused_struct_builders(&mut file);
     let output = output::Output::read(&file);
     add_to_module(
         &mut file,
