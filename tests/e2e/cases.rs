@@ -53,7 +53,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -85,12 +85,12 @@ pub fn cases() -> Vec<Case> {
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -121,7 +121,7 @@ pub fn cases() -> Vec<Case> {
             success: (200, Some(r#"{"message":"sample-message"}"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -147,9 +147,7 @@ pub fn cases() -> Vec<Case> {
             request: Some(r#"{"users":["ada@example.com"]}"#),
             success: (
                 202,
-                Some(
-                    r#"{"taskId":"sample-taskId","taskLink":"https://example.com/taskLink"}"#,
-                ),
+                Some(r#"{"taskId":"sample-taskId","taskLink":"sample-taskLink"}"#),
             ),
             error: Some((
                 400,
@@ -184,7 +182,7 @@ pub fn cases() -> Vec<Case> {
             success: (200, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -216,7 +214,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -243,7 +241,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -274,7 +272,7 @@ pub fn cases() -> Vec<Case> {
             success: (202, Some(r#"{"message":"sample-message"}"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -303,7 +301,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"[{"accountId":"sample-accountId","authPolicyInfo":{"dateAdded":2,"policyId":"sample-policyId"},"email":"sample-email","name":"sample-name"}]"#,
+                    r#"[{"accountId":"sample-accountId","authPolicyInfo":{"dateAdded":1.5,"policyId":"sample-policyId"},"email":"sample-email","name":"sample-name"}]"#,
                 ),
             ),
             error: Some((
@@ -630,7 +628,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -655,12 +653,12 @@ pub fn cases() -> Vec<Case> {
             path: "/admin/control/v1/orgs/sample-orgId/policies",
             query: &[],
             request: Some(
-                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
+                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
             ),
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -676,7 +674,7 @@ pub fn cases() -> Vec<Case> {
                             sample::<
                                 atlassian_admin_api::types::ControlPolicyCreateRequest,
                             >(
-                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
+                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
                             ),
                         )
                         .send()
@@ -690,12 +688,12 @@ pub fn cases() -> Vec<Case> {
             path: "/admin/control/v2/orgs/sample-orgId/policies",
             query: &[],
             request: Some(
-                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"draft","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
+                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"export":{}},"status":"draft","type":"data-security","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
             ),
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"draft","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"export":{}},"status":"draft","type":"data-security","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -711,7 +709,7 @@ pub fn cases() -> Vec<Case> {
                             sample::<
                                 atlassian_admin_api::types::ControlPolicyCreateRequestV2,
                             >(
-                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"draft","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
+                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"export":{}},"status":"draft","type":"data-security","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
                             ),
                         )
                         .send()
@@ -730,7 +728,7 @@ pub fn cases() -> Vec<Case> {
             success: (201, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -801,7 +799,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -826,17 +824,17 @@ pub fn cases() -> Vec<Case> {
             path: "/admin/v1/orgs/sample-orgId/policies",
             query: &[],
             request: Some(
-                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"type":"policy"}}"#,
+                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"type":"policy"}}"#,
             ),
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -847,7 +845,7 @@ pub fn cases() -> Vec<Case> {
                             sample::<
                                 atlassian_admin_api::types::OrgPolicyCreateRequest,
                             >(
-                                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"type":"policy"}}"#,
+                                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"type":"policy"}}"#,
                             ),
                         )
                         .send()
@@ -1083,7 +1081,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1183,7 +1181,7 @@ pub fn cases() -> Vec<Case> {
             success: (200, Some(r#"{"message":"sample-message"}"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1206,7 +1204,7 @@ pub fn cases() -> Vec<Case> {
             success: (202, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1227,10 +1225,15 @@ pub fn cases() -> Vec<Case> {
             path: "/admin/v1/orgs/sample-orgId/policies/sample-policyId/resources/sample-resourceId",
             query: &[],
             request: None,
-            success: (204, None),
+            success: (
+                200,
+                Some(
+                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                ),
+            ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1391,7 +1394,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1440,7 +1443,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -1469,7 +1472,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"draft","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"export":{}},"status":"draft","type":"data-security","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -1509,7 +1512,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1525,7 +1528,7 @@ pub fn cases() -> Vec<Case> {
                                 ::std::vec::Vec<::std::string::String>,
                             >(r#"["sample-directoryIds"]"#),
                         )
-                        .limit(sample::<::std::num::NonZeroU32>(r#"2"#))
+                        .limit(sample::<::std::num::NonZeroU64>(r#"2"#))
                         .search_term(
                             sample::<::std::string::String>(r#""sample-searchTerm""#),
                         )
@@ -1548,7 +1551,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1585,7 +1588,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1602,7 +1605,7 @@ pub fn cases() -> Vec<Case> {
                                 ::std::vec::Vec<::std::string::String>,
                             >(r#"["sample-directoryIds"]"#),
                         )
-                        .limit(sample::<::std::num::NonZeroU32>(r#"2"#))
+                        .limit(sample::<::std::num::NonZeroU64>(r#"2"#))
                         .resource_ids(
                             sample::<
                                 ::std::vec::Vec<::std::string::String>,
@@ -1637,7 +1640,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1669,7 +1672,7 @@ pub fn cases() -> Vec<Case> {
             success: (200, Some(r#"{"count":2}"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1731,7 +1734,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1770,7 +1773,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1789,7 +1792,7 @@ pub fn cases() -> Vec<Case> {
                                 ::std::vec::Vec<::std::string::String>,
                             >(r#"["sample-directoryIds"]"#),
                         )
-                        .limit(sample::<::std::num::NonZeroU32>(r#"2"#))
+                        .limit(sample::<::std::num::NonZeroU64>(r#"2"#))
                         .resource_ids(
                             sample::<
                                 ::std::vec::Vec<::std::string::String>,
@@ -1824,7 +1827,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1868,7 +1871,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -1911,7 +1914,7 @@ pub fn cases() -> Vec<Case> {
                                 ::std::vec::Vec<::std::string::String>,
                             >(r#"["sample-groupIds"]"#),
                         )
-                        .limit(sample::<::std::num::NonZeroU32>(r#"2"#))
+                        .limit(sample::<::std::num::NonZeroU64>(r#"2"#))
                         .membership_status(
                             sample::<
                                 ::std::vec::Vec<
@@ -1967,7 +1970,7 @@ pub fn cases() -> Vec<Case> {
             success: (200, Some(r#"{"count":2}"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2051,12 +2054,12 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":{"attributes":{"claim":{},"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"type":"domains"}}"#,
+                    r#"{"data":{"attributes":{"claim":{"status":"verified","type":"http"},"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"sample-key":{"links":{"related":"sample-related"},"related":"sample-related"}},"type":"domains"}}"#,
                 ),
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2080,12 +2083,12 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"attributes":{"claim":{},"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"type":"domains"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"}}"#,
+                    r#"{"data":[{"attributes":{"claim":{"status":"verified","type":"http"},"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"sample-key":{"links":{"related":"sample-related"},"related":"sample-related"}},"type":"domains"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"}}"#,
                 ),
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2112,7 +2115,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2133,12 +2136,12 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":{"attributes":{"action":"sample-action","actor":{"id":"sample-id"},"container":[{"id":"sample-id"}],"context":[{"id":"sample-id"}],"location":{},"time":"2024-05-01T12:30:00Z"},"id":"sample-id","links":{"self":"sample-self"},"message":{"content":"sample-content","format":"sample-format"},"type":"events"}}"#,
+                    r#"{"data":{"attributes":{"action":"sample-action","actor":{"app":{"id":"sample-id"},"auth":{"authType":"container-token"},"email":"sample-email","id":"sample-id","links":{"self":"sample-self"},"name":"sample-name","onBehalfOf":{"id":"sample-id"}},"container":[{"attributes":{"sample-key":"sample-extra"},"id":"sample-id","links":{},"type":"sample-type"}],"context":[{"attributes":{"sample-key":"sample-extra"},"id":"sample-id","links":{},"type":"sample-type"}],"location":{"city":"sample-city","countryName":"sample-countryName","geo":"sample-geo","ip":"sample-ip","regionName":"sample-regionName"},"time":"2024-05-01T12:30:00Z"},"id":"sample-id","links":{"self":"sample-self"},"message":{"content":"sample-content","format":"sample-format"},"type":"events"}}"#,
                 ),
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2171,12 +2174,12 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"attributes":{"action":"sample-action","actor":{"id":"sample-id"},"container":[{"id":"sample-id"}],"context":[{"id":"sample-id"}],"location":{},"time":"2024-05-01T12:30:00Z"},"id":"sample-id","links":{"self":"sample-self"},"message":{"content":"sample-content","format":"sample-format"},"type":"events"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
+                    r#"{"data":[{"attributes":{"action":"sample-action","actor":{"app":{"id":"sample-id"},"auth":{"authType":"container-token"},"email":"sample-email","id":"sample-id","links":{"self":"sample-self"},"name":"sample-name","onBehalfOf":{"id":"sample-id"}},"container":[{"attributes":{"sample-key":"sample-extra"},"id":"sample-id","links":{},"type":"sample-type"}],"context":[{"attributes":{"sample-key":"sample-extra"},"id":"sample-id","links":{},"type":"sample-type"}],"location":{"city":"sample-city","countryName":"sample-countryName","geo":"sample-geo","ip":"sample-ip","regionName":"sample-regionName"},"time":"2024-05-01T12:30:00Z"},"id":"sample-id","links":{"self":"sample-self"},"message":{"content":"sample-content","format":"sample-format"},"type":"events"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
                 ),
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2240,7 +2243,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2268,7 +2271,7 @@ pub fn cases() -> Vec<Case> {
                         )
                         .include_resources(sample::<bool>(r#"true"#))
                         .include_users(sample::<bool>(r#"true"#))
-                        .limit(sample::<::std::num::NonZeroU32>(r#"2"#))
+                        .limit(sample::<::std::num::NonZeroU64>(r#"2"#))
                         .resource_ids(
                             sample::<
                                 ::std::vec::Vec<::std::string::String>,
@@ -2301,7 +2304,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"apiToken.delete":{"allowed":true,"reason":{"key":"administrative"}},"apiToken.read":{"allowed":true,"reason":{"key":"administrative"}},"email.set":{"allowed":true,"reason":{"key":"administrative"}},"lifecycle.delete":{"allowed":true,"reason":{"key":"administrative"}},"lifecycle.enablement":{"allowed":true,"reason":{"key":"administrative"}},"profile":{"sample-key":{"allowed":true,"reason":{"key":"administrative"}}},"profile.read":{"allowed":true,"reason":{"key":"administrative"}},"profile.write":{"sample-key":{"allowed":true,"reason":{"key":"administrative"}}}}"#,
+                    r#"{"apiToken.delete":{"allowed":true,"reason":{"key":"administrative"}},"apiToken.read":{"allowed":true,"reason":{"key":"administrative"}},"avatar":{"allowed":true,"reason":{"key":"administrative"}},"email.set":{"allowed":true,"reason":{"key":"administrative"}},"lifecycle.delete":{"allowed":true,"reason":{"key":"administrative"}},"lifecycle.enablement":{"allowed":true,"reason":{"key":"administrative"}},"linkedAccounts.read":{"allowed":true,"reason":{"key":"administrative"}},"privacy.set":{"allowed":true,"reason":{"key":"administrative"}},"profile":{"sample-key":{"allowed":true,"reason":{"key":"administrative"}}},"profile.read":{"allowed":true,"reason":{"key":"administrative"}},"profile.write":{"sample-key":{"allowed":true,"reason":{"key":"administrative"}}},"session.read":{"allowed":true,"reason":{"key":"administrative"}}}"#,
                 ),
             ),
             error: Some((
@@ -2338,7 +2341,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"account":{"account_id":"712020:5f0b8d4e-2c1a-4e7b-9d3f-0a1b2c3d4e5f","account_status":"active","account_type":"atlassian","characteristics":{"not_mentionable":true},"email":"ada@example.com","extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","picture":"https://example.com/picture","zoneinfo":"sample-zoneinfo"}}"#,
+                    r#"{"account":{"account_id":"712020:5f0b8d4e-2c1a-4e7b-9d3f-0a1b2c3d4e5f","account_status":"active","account_type":"atlassian","characteristics":{"not_mentionable":true},"email":"sample-email","email_verified":true,"extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","picture":"sample-picture","privacy_settings":{"sample-key":"sample-extra"},"team_type":"sample-team_type","zoneinfo":"sample-zoneinfo"}}"#,
                 ),
             ),
             error: Some((
@@ -2397,12 +2400,12 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":{"attributes":{"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"domains":{},"users":{}},"type":"orgs"}}"#,
+                    r#"{"data":{"attributes":{"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"domains":{"links":{"related":"sample-related"},"related":"sample-related"},"users":{"links":{"related":"sample-related"},"related":"sample-related"}},"type":"orgs"}}"#,
                 ),
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2423,12 +2426,12 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"attributes":{"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"domains":{},"users":{}},"type":"orgs"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"}}"#,
+                    r#"{"data":[{"attributes":{"name":"sample-name"},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"domains":{"links":{"related":"sample-related"},"related":"sample-related"},"users":{"links":{"related":"sample-related"},"related":"sample-related"}},"type":"orgs"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"}}"#,
                 ),
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2449,12 +2452,12 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
+                    r#"{"data":[{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
                 ),
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2477,12 +2480,12 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2748,7 +2751,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2778,7 +2781,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2802,7 +2805,7 @@ pub fn cases() -> Vec<Case> {
             success: (202, Some(r#"["sample-value"]"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2832,12 +2835,12 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"email":"sample-email","id":"sample-id","results":[{"groupAssignmentResult":[{}],"roleAssignmentResult":[{}]}]}]}"#,
+                    r#"{"data":[{"email":"sample-email","id":"sample-id","results":[{"groupAssignmentResult":[{"group":"sample-group","status":"INVITED","statusReason":"sample-statusReason"}],"roleAssignmentResult":[{"resource":"sample-resource","role":"sample-role","status":"INVITED","statusReason":"sample-statusReason"}]}]}]}"#,
                 ),
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2865,7 +2868,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"[{"createdAt":"2024-05-01T12:30:00Z","expiresAt":"2024-05-01T12:30:00Z","id":"sample-id","label":"sample-label","lastActiveAt":"2024-05-01T12:30:00Z","scopes":["sample-scopes"],"status":"ALLOWED","user":{"email":"sample-email","id":"sample-id","name":"sample-name","orgId":"sample-orgId"}}]"#,
+                    r#"[{"createdAt":"sample-createdAt","expiresAt":"sample-expiresAt","id":"sample-id","label":"sample-label","lastActiveAt":"sample-lastActiveAt","scopes":["sample-scopes"],"status":"ALLOWED","user":{"email":"sample-email","id":"sample-id","name":"sample-name","orgId":"sample-orgId"}}]"#,
                 ),
             ),
             error: Some((
@@ -2904,7 +2907,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -2912,7 +2915,7 @@ pub fn cases() -> Vec<Case> {
                         .list_app_access_settings_domains()
                         .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
                         .cursor(sample::<::std::string::String>(r#""sample-cursor""#))
-                        .limit(sample::<::std::num::NonZeroU32>(r#"2"#))
+                        .limit(sample::<::std::num::NonZeroU64>(r#"2"#))
                         .send()
                         .await,
                 )
@@ -2927,7 +2930,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}],"links":{"next":"sample-next","page_size":"sample-page_size","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
+                    r#"{"data":[{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}],"links":{"next":"sample-next","page_size":"sample-page_size","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
                 ),
             ),
             error: Some((
@@ -2959,7 +2962,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"draft","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}],"links":{"next":"sample-next","page_size":"sample-page_size","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
+                    r#"{"data":[{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"export":{}},"status":"draft","type":"data-security","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}],"links":{"next":"sample-next","page_size":"sample-page_size","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
                 ),
             ),
             error: Some((
@@ -3049,7 +3052,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"[{"createdAt":"2024-05-01T12:30:00Z","expiry":"2024-05-01T12:30:00Z","id":"sample-id","label":"sample-label","lastAccess":"2024-05-01T12:30:00Z"}]"#,
+                    r#"[{"createdAt":"sample-createdAt","expiry":"sample-expiry","id":"sample-id","label":"sample-label","lastAccess":"sample-lastAccess"}]"#,
                 ),
             ),
             error: Some((
@@ -3161,7 +3164,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"createdAt":"2024-05-01T12:30:00Z","createdBy":{"email":"sample-email","id":"sample-id","name":"sample-name"},"expiresAt":"2024-05-01T12:30:00Z","id":"sample-id","keyType":"CLOUD_ADMIN","label":"sample-label","lastActiveAt":"2024-05-01T12:30:00Z","orgId":"sample-orgId","resource":"sample-resource","scopes":["sample-scopes"],"systemAccountId":"sample-systemAccountId"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"}}"#,
+                    r#"{"data":[{"createdAt":"sample-createdAt","createdBy":{"email":"sample-email","id":"sample-id","name":"sample-name"},"expiresAt":"sample-expiresAt","id":"sample-id","keyType":"CLOUD_ADMIN","label":"sample-label","lastActiveAt":"sample-lastActiveAt","orgId":"sample-orgId","resource":"sample-resource","scopes":["sample-scopes"],"systemAccountId":"sample-systemAccountId"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"}}"#,
                 ),
             ),
             error: Some((
@@ -3284,7 +3287,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"createdAt":"2024-05-01T12:30:00Z","expiresAt":"2024-05-01T12:30:00Z","id":"sample-id","label":"sample-label","lastActiveAt":"2024-05-01T12:30:00Z","scopes":["sample-scopes"],"status":"ALLOWED","user":{"email":"sample-email","id":"sample-id","name":"sample-name","orgId":"sample-orgId"}}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"}}"#,
+                    r#"{"data":[{"createdAt":"sample-createdAt","expiresAt":"sample-expiresAt","id":"sample-id","label":"sample-label","lastActiveAt":"sample-lastActiveAt","scopes":["sample-scopes"],"status":"ALLOWED","user":{"email":"sample-email","id":"sample-id","name":"sample-name","orgId":"sample-orgId"}}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"}}"#,
                 ),
             ),
             error: Some((
@@ -3517,7 +3520,7 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"[{"createdAt":"2024-05-01T12:30:00Z","expiresAt":"2024-05-01T12:30:00Z","id":"sample-id","label":"sample-label","lastActiveAt":"2024-05-01T12:30:00Z","scopes":["sample-scopes"],"status":"ALLOWED","user":{"email":"sample-email","id":"sample-id","name":"sample-name","orgId":"sample-orgId"}}]"#,
+                    r#"[{"createdAt":"sample-createdAt","expiresAt":"sample-expiresAt","id":"sample-id","label":"sample-label","lastActiveAt":"sample-lastActiveAt","scopes":["sample-scopes"],"status":"ALLOWED","user":{"email":"sample-email","id":"sample-id","name":"sample-name","orgId":"sample-orgId"}}]"#,
                 ),
             ),
             error: Some((
@@ -3725,12 +3728,12 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"attributes":{"action":"sample-action","actor":{"id":"sample-id"},"container":[{"id":"sample-id"}],"context":[{"id":"sample-id"}],"location":{},"processedAt":"2024-05-01T12:30:00Z","time":"2024-05-01T12:30:00Z"},"id":"sample-id","links":{"self":"sample-self"},"message":{"content":"sample-content","format":"sample-format"},"type":"events"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
+                    r#"{"data":[{"attributes":{"action":"sample-action","actor":{"app":{"id":"sample-id"},"auth":{"authType":"container-token"},"email":"sample-email","id":"sample-id","links":{"self":"sample-self"},"name":"sample-name","onBehalfOf":{"id":"sample-id"}},"container":[{"attributes":{"sample-key":"sample-extra"},"id":"sample-id","links":{},"type":"sample-type"}],"context":[{"attributes":{"sample-key":"sample-extra"},"id":"sample-id","links":{},"type":"sample-type"}],"location":{"city":"sample-city","countryName":"sample-countryName","geo":"sample-geo","ip":"sample-ip","regionName":"sample-regionName"},"processedAt":"2024-05-01T12:30:00Z","time":"2024-05-01T12:30:00Z"},"id":"sample-id","links":{"self":"sample-self"},"message":{"content":"sample-content","format":"sample-format"},"type":"events"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"},"meta":{"next":"sample-next","page_size":2}}"#,
                 ),
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -3797,12 +3800,12 @@ pub fn cases() -> Vec<Case> {
             success: (
                 200,
                 Some(
-                    r#"{"data":[{"attributes":{"avatars":{"sample-key":"sample-extra"},"capacity":2,"createdAt":"sample-createdAt","createdBy":"sample-createdBy","hostUrl":"sample-hostUrl","icons":{"sample-key":"sample-extra"},"labels":["sample-labels"],"name":"sample-name","owner":"sample-owner","realm":"sample-realm","regions":["sample-regions"],"sandbox":{},"status":"online","statusDetails":["sample-statusDetails"],"type":"sample-type","typeKey":"sample-typeKey","updatedAt":"sample-updatedAt","usage":2},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"sample-key":[{"attributes":{},"id":"sample-id","type":"sample-type"}]},"type":"sample-type"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"},"meta":{"endIndex":2,"pageSize":2,"startIndex":2,"total":2}}"#,
+                    r#"{"data":[{"attributes":{"avatars":{"sample-key":"sample-extra"},"capacity":2,"createdAt":"sample-createdAt","createdBy":"sample-createdBy","hostUrl":"sample-hostUrl","icons":{"sample-key":"sample-extra"},"labels":["sample-labels"],"name":"sample-name","owner":"sample-owner","realm":"sample-realm","regions":["sample-regions"],"sandbox":{"type":"CHILD"},"status":"online","statusDetails":["sample-statusDetails"],"type":"sample-type","typeKey":"sample-typeKey","updatedAt":"sample-updatedAt","usage":2},"id":"sample-id","links":{"self":"sample-self"},"relationships":{"sample-key":[{"attributes":{"fields":{"sample-key":"sample-extra"},"key":"sample-key","plan":"sample-plan","planKey":"sample-planKey"},"id":"sample-id","type":"sample-type"}]},"type":"sample-type"}],"links":{"next":"sample-next","prev":"sample-prev","self":"sample-self"},"meta":{"endIndex":2,"pageSize":2,"startIndex":2,"total":2}}"#,
                 ),
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -3830,7 +3833,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -3858,7 +3861,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -3885,7 +3888,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -3909,7 +3912,7 @@ pub fn cases() -> Vec<Case> {
             success: (200, Some(r#"{"message":"sample-message"}"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -3941,7 +3944,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4057,7 +4060,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4084,7 +4087,7 @@ pub fn cases() -> Vec<Case> {
             success: (200, Some(r#"{"message":"sample-message"}"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4131,7 +4134,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4187,7 +4190,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4214,7 +4217,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4245,7 +4248,7 @@ pub fn cases() -> Vec<Case> {
             success: (202, Some(r#"{"message":"sample-message"}"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4307,7 +4310,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4345,7 +4348,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4383,7 +4386,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4418,7 +4421,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4442,7 +4445,7 @@ pub fn cases() -> Vec<Case> {
             method: "PUT",
             path: "/users/712020:5f0b8d4e-2c1a-4e7b-9d3f-0a1b2c3d4e5f/manage/email",
             query: &[],
-            request: Some(r#"{"email":"ada@example.com"}"#),
+            request: Some(r#"{"email":"sample-email"}"#),
             success: (204, None),
             error: Some((
                 400,
@@ -4460,7 +4463,7 @@ pub fn cases() -> Vec<Case> {
                         .body(
                             sample::<
                                 atlassian_admin_api::types::ManagedUserEmailUpdate,
-                            >(r#"{"email":"ada@example.com"}"#),
+                            >(r#"{"email":"sample-email"}"#),
                         )
                         .send()
                         .await,
@@ -4476,7 +4479,7 @@ pub fn cases() -> Vec<Case> {
             success: (204, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4503,7 +4506,7 @@ pub fn cases() -> Vec<Case> {
             success: (200, Some(r#"{"message":"sample-message"}"#)),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4524,12 +4527,12 @@ pub fn cases() -> Vec<Case> {
             path: "/admin/control/v1/orgs/sample-orgId/policies/sample-policyId",
             query: &[],
             request: Some(
-                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
             ),
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -4548,7 +4551,7 @@ pub fn cases() -> Vec<Case> {
                             sample::<
                                 atlassian_admin_api::types::ControlPolicyUpdateRequest,
                             >(
-                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
                             ),
                         )
                         .send()
@@ -4603,12 +4606,12 @@ pub fn cases() -> Vec<Case> {
             path: "/admin/control/v2/orgs/sample-orgId/policies/sample-policyId",
             query: &[],
             request: Some(
-                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
             ),
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"draft","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"export":{}},"status":"draft","type":"data-security","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
@@ -4627,7 +4630,7 @@ pub fn cases() -> Vec<Case> {
                             sample::<
                                 atlassian_admin_api::types::ControlPolicyUpdateRequest,
                             >(
-                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"policyCoverageLevel":"UNASSIGNED"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
                             ),
                         )
                         .send()
@@ -4641,12 +4644,12 @@ pub fn cases() -> Vec<Case> {
             path: "/users/712020:5f0b8d4e-2c1a-4e7b-9d3f-0a1b2c3d4e5f/manage/profile",
             query: &[],
             request: Some(
-                r#"{"extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","zoneinfo":"sample-zoneinfo"}"#,
+                r#"{"account_id":"sample-account_id","account_status":"active","account_type":"atlassian","characteristics":{"not_mentionable":true},"email":"sample-email","extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","picture":"sample-picture","zoneinfo":"sample-zoneinfo"}"#,
             ),
             success: (
                 200,
                 Some(
-                    r#"{"account":{"account_id":"712020:5f0b8d4e-2c1a-4e7b-9d3f-0a1b2c3d4e5f","account_status":"active","account_type":"atlassian","characteristics":{"not_mentionable":true},"email":"ada@example.com","extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","picture":"https://example.com/picture","zoneinfo":"sample-zoneinfo"}}"#,
+                    r#"{"account":{"account_id":"712020:5f0b8d4e-2c1a-4e7b-9d3f-0a1b2c3d4e5f","account_status":"active","account_type":"atlassian","characteristics":{"not_mentionable":true},"email":"sample-email","email_verified":true,"extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","picture":"sample-picture","privacy_settings":{"sample-key":"sample-extra"},"team_type":"sample-team_type","zoneinfo":"sample-zoneinfo"}}"#,
                 ),
             ),
             error: Some((
@@ -4666,7 +4669,7 @@ pub fn cases() -> Vec<Case> {
                             sample::<
                                 atlassian_admin_api::types::ManagedUserProfileUpdate,
                             >(
-                                r#"{"extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","zoneinfo":"sample-zoneinfo"}"#,
+                                r#"{"account_id":"sample-account_id","account_status":"active","account_type":"atlassian","characteristics":{"not_mentionable":true},"email":"sample-email","extended_profile":{"department":"sample-department","job_title":"sample-job_title","location":"sample-location","organization":"sample-organization"},"locale":"sample-locale","name":"sample-name","nickname":"sample-nickname","picture":"sample-picture","zoneinfo":"sample-zoneinfo"}"#,
                             ),
                         )
                         .send()
@@ -4680,17 +4683,17 @@ pub fn cases() -> Vec<Case> {
             path: "/admin/v1/orgs/sample-orgId/policies/sample-policyId",
             query: &[],
             request: Some(
-                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
             ),
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4704,7 +4707,7 @@ pub fn cases() -> Vec<Case> {
                             sample::<
                                 atlassian_admin_api::types::OrgPolicyUpdateRequest,
                             >(
-                                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                                r#"{"data":{"attributes":{"name":"sample-name","resources":[{"id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
                             ),
                         )
                         .send()
@@ -4723,12 +4726,12 @@ pub fn cases() -> Vec<Case> {
             success: (
                 202,
                 Some(
-                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id"}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
+                    r#"{"data":{"attributes":{"name":"sample-name","resources":[{"applicationStatus":"applying","id":"sample-id","links":{},"meta":{}}],"rule":{"in":["sample-in"]},"status":"enabled","type":"ip-allowlist"},"id":"sample-id","type":"policy"}}"#,
                 ),
             ),
             error: Some((
                 401,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4804,7 +4807,7 @@ pub fn cases() -> Vec<Case> {
             ),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(
@@ -4857,7 +4860,7 @@ pub fn cases() -> Vec<Case> {
             success: (202, None),
             error: Some((
                 400,
-                r#"{"code":2,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
+                r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
                 outcome(

@@ -70,6 +70,13 @@ pub fn variant_names(values: &[String]) -> Vec<String> {
         if name == "Unknown" || name == "Self" {
             name.push_str("Value");
         }
+        // `USER` beside `User`: name the all-caps spelling after its case.
+        if names.contains(&name)
+            && value.chars().any(|c| c.is_ascii_uppercase())
+            && !value.chars().any(|c| c.is_ascii_lowercase())
+        {
+            name.push_str("Uppercase");
+        }
         let base = name.clone();
         let mut n = 2;
         while names.contains(&name) {

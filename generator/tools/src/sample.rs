@@ -17,7 +17,7 @@ use serde_json::{json, Map, Value};
 use admin_api_generator::extensions::OPEN_ENUM as EXTENSION;
 
 /// Below this many nested schemas, optional properties are left out.
-const FULL_DEPTH: usize = 4;
+const FULL_DEPTH: usize = 5;
 
 /// Builds sample values for the schemas of one spec.
 pub struct Sampler<'a> {
