@@ -18,8 +18,9 @@ commands:
   generate [SPEC] [-o OUT.rs]   write the generated client (stdout by default)
   surface  [SPEC]               print the public API listing that the snapshot tests guard
   e2e      [SPEC] [-o OUT.rs]   write the end-to-end cases (tests/e2e/cases.rs; stdout by default)
-  diff     OLD NEW [--format text|markdown|json|github] [--fail-on breaking|potentially-breaking]
-                                what changed for users of the client (OLD/NEW: file or REV:PATH)
+  diff     OLD NEW [--format text|markdown|json|github] [--fail-on [rust:|contract:]LEVEL]...
+                                what changed, for code using the client (rust) and for clients built
+                                from the old spec (contract); OLD/NEW: file or REV:PATH
   drift    [--spec SPEC] [--deviations FILE] [--format text|markdown|json|deviations] [--deny-stale] OFFICIAL...
                                 the curated spec against Atlassian's official files, field by field; exits
                                 1 on drift that spec/deviations.yaml does not record
