@@ -64,7 +64,7 @@ pub fn read_reference(path: &Path) -> Result<Vec<InventoryEntry>, String> {
 
 /// The path part of a server URL, without a trailing slash
 /// (`https://api.atlassian.com/admin/` → `/admin`).
-fn server_base_path(url: &str) -> String {
+pub fn server_base_path(url: &str) -> String {
     let without_scheme = url.split_once("://").map(|(_, rest)| rest).unwrap_or(url);
     match without_scheme.find('/') {
         Some(i) => without_scheme[i..].trim_end_matches('/').to_owned(),

@@ -4,6 +4,8 @@
 //! - [`surface`]: a plain-text listing of the generated public API, for the
 //!   snapshot test that shows every change users feel.
 //! - [`diff`]: what a spec change means for users of the client.
+//! - [`drift`]: the curated spec against Atlassian's official files, field by
+//!   field, under the deviations recorded in `spec/deviations.yaml`.
 //! - [`e2e`] and [`sample`]: end-to-end cases generated from the spec.
 //! - [`inventory`]: the operations of Atlassian's official files, for the
 //!   coverage test.
@@ -14,6 +16,7 @@
 #![warn(missing_docs)]
 
 pub mod diff;
+pub mod drift;
 pub mod e2e;
 mod generated;
 pub mod inventory;

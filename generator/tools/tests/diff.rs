@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use admin_api_generator::load::load_spec;
 use admin_api_tools::diff::render::{render, Format, Target};
 use admin_api_tools::diff::source::Source;
-use admin_api_tools::diff::{cli, diff, Check, Report};
+use admin_api_tools::diff::{cli, diff, Check, Level, Report, Scope};
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/diff_corpus")
@@ -68,6 +68,69 @@ fn every_check_has_a_trigger_and_a_near_miss() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Both levels of every check are exercised: for each level of each scope,
+/// a corpus trigger reports a check at that level, and the near miss of a
+/// check at that level reports nothing at that level or worse in that scope.
+#[test]
+fn every_level_of_both_scopes_has_a_trigger_and_a_near_miss() {
+    let mut problems = Vec::new();
+    for scope in Scope::ALL {
+        for level in Level::ALL {
+            let at_level = Check::ALL.iter().filter(|c| c.level_in(scope) == level);
+            let (mut triggered, mut missed) = (false, false);
+            for check in at_level {
+                let dir = corpus().join(check.id());
+                let found = report(&dir.join("old.yaml"), &dir.join("new.yaml"));
+                triggered |= found.changes.iter().any(|c| c.check == *check);
+                let near = report(&dir.join("old.yaml"), &dir.join("near-miss.yaml"));
+                missed |= near.changes.iter().all(|c| c.check.level_in(scope) > level);
+            }
+            if !triggered {
+                problems.push(format!("no corpus trigger at {} level {level}", scope.id()));
+            }
+            if !missed {
+                problems.push(format!(
+                    "no corpus near miss at {} level {level}",
+                    scope.id()
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Moving an operation keeps the Rust API (callers compile and reach the new
+/// endpoint) but breaks every client built from the old spec.
+#[test]
+fn path_and_method_changes_break_the_contract_not_the_rust_api() {
+    for check in [Check::PathChanged, Check::MethodChanged] {
+        assert_eq!(check.contract_level(), Level::Breaking, "{check}");
+        assert_eq!(check.level(), Level::NonBreaking, "{check}");
+        let dir = corpus().join(check.id());
+        let found = report(&dir.join("old.yaml"), &dir.join("new.yaml"));
+        assert_eq!(checks(&found), BTreeSet::from([check]), "{}", text(&found));
+        let args = |level: &str| {
+            vec![
+                dir.join("old.yaml").to_string_lossy().into_owned(),
+                dir.join("new.yaml").to_string_lossy().into_owned(),
+                "--fail-on".to_owned(),
+                level.to_owned(),
+            ]
+        };
+        assert!(!cli::run(&args("breaking")).expect("runs").failed);
+        assert!(
+            !cli::run(&args("rust:potentially-breaking"))
+                .expect("runs")
+                .failed
+        );
+        assert!(cli::run(&args("contract:breaking")).expect("runs").failed);
+    }
+    for check in [Check::SuccessStatusAdded, Check::ErrorTypeRemoved] {
+        assert_eq!(check.contract_level(), Level::Breaking, "{check}");
+        assert_ne!(check.level(), Level::Breaking, "{check}");
+    }
 }
 
 #[test]
@@ -171,6 +234,18 @@ fn fail_on_sets_the_verdict() {
     ];
     assert!(!cli::run(&quiet).expect("runs").failed);
     assert!(cli::run(&args(&["--fail-on", "non-breaking"])).is_err());
+    assert!(cli::run(&args(&["--fail-on", "contract:non-breaking"])).is_err());
+    assert!(cli::run(&args(&["--fail-on", "wire:breaking"])).is_err());
+    assert!(
+        cli::run(&args(&[
+            "--fail-on",
+            "contract:breaking",
+            "--fail-on",
+            "rust:breaking"
+        ]))
+        .expect("runs")
+        .failed
+    );
     assert!(cli::run(&args(&["--format", "yaml"])).is_err());
 }
 
@@ -206,4 +281,96 @@ fn git_revision_source_reads_the_committed_file() {
     assert!(missing
         .expect_err("missing file")
         .contains("git show failed"));
+}
+
+/// The README's table of checks is the catalogue's: every check, both levels.
+#[test]
+fn readme_check_table_matches_the_catalogue() {
+    let readme = std::fs::read_to_string(support::repo_root().join("README.md")).expect("README");
+    let title = |level: Level| level.title().to_lowercase();
+    for check in Check::ALL {
+        let row = format!(
+            "| `{}` | {} | {} |",
+            check.id(),
+            title(check.level()),
+            title(check.contract_level())
+        );
+        assert!(readme.contains(&row), "README lacks the row {row}");
+    }
+    let rows = readme
+        .lines()
+        .filter(|l| l.starts_with("| `") && l.matches(" | ").count() == 2)
+        .count();
+    assert_eq!(rows, Check::ALL.len(), "README has rows for unknown checks");
+}
+
+/// Where cargo-semver-checks (the spec-diff workflow runs it on the generated
+/// crate against the base branch) judges a change differently from the
+/// diff's Rust level, and why. The first three were found by the
+/// cross-check and fixed here (they were non-breaking): the generated types
+/// have public fields and are not `#[non_exhaustive]`, so a new field breaks
+/// struct literals and a new variant breaks exhaustive matches.
+const SEMVER_CHECKS_DISAGREEMENTS: &[(Check, Level, &str, &str)] = &[
+    (
+        Check::ResponseFieldAdded,
+        Level::PotentiallyBreaking,
+        "major (constructible_struct_adds_field)",
+        "agrees since the fix: only struct literals break",
+    ),
+    (
+        Check::ResponseExtensibleEnumValueAdded,
+        Level::PotentiallyBreaking,
+        "major (enum_variant_added)",
+        "agrees since the fix: only exhaustive matches without a wildcard break",
+    ),
+    (
+        Check::RequestEnumValueAdded,
+        Level::PotentiallyBreaking,
+        "major (enum_variant_added)",
+        "agrees since the fix: only exhaustive matches break",
+    ),
+    (
+        Check::RequestFieldAdded,
+        Level::PotentiallyBreaking,
+        "major (constructible_struct_adds_field)",
+        "by degree: semver has no 'potentially'; builders are unaffected",
+    ),
+    (
+        Check::TypeRenamed,
+        Level::PotentiallyBreaking,
+        "major (struct_missing / enum_missing)",
+        "by degree: only code naming the type breaks",
+    ),
+    (
+        Check::ParamTypeChanged,
+        Level::Breaking,
+        "nothing",
+        "the builder setter is generic (`V: TryInto<T>`): the bound changes, which it does not compare",
+    ),
+    (
+        Check::ResponseFieldRequired,
+        Level::Breaking,
+        "nothing",
+        "a public field's type changes (`Option<T>` to `T`), which it does not compare",
+    ),
+    (
+        Check::ResponseFieldTypeChanged,
+        Level::Breaking,
+        "nothing",
+        "a public field's type changes, which it does not compare",
+    ),
+];
+
+#[test]
+fn semver_checks_disagreements() {
+    for (check, level, semver_checks, why) in SEMVER_CHECKS_DISAGREEMENTS {
+        assert_eq!(
+            check.level(),
+            *level,
+            "{check}: cargo-semver-checks says {semver_checks} ({why}); update this record with the level"
+        );
+        let dir = corpus().join(check.id());
+        let found = report(&dir.join("old.yaml"), &dir.join("new.yaml"));
+        assert!(checks(&found).contains(check), "{check}: {}", text(&found));
+    }
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use admin_api_generator::{build, Error, Severity};
-use admin_api_tools::{diff, e2e, inventory, render_surface};
+use admin_api_tools::{diff, drift, e2e, inventory, render_surface};
 
 const USAGE: &str = "\
 usage: admin-api-gen <command> [args]
@@ -18,8 +18,12 @@ commands:
   generate [SPEC] [-o OUT.rs]   write the generated client (stdout by default)
   surface  [SPEC]               print the public API listing that the snapshot tests guard
   e2e      [SPEC] [-o OUT.rs]   write the end-to-end cases (tests/e2e/cases.rs; stdout by default)
-  diff     OLD NEW [--format text|markdown|json|github] [--fail-on breaking|potentially-breaking]
-                                what changed for users of the client (OLD/NEW: file or REV:PATH)
+  diff     OLD NEW [--format text|markdown|json|github] [--fail-on [rust:|contract:]LEVEL]...
+                                what changed, for code using the client (rust) and for clients built
+                                from the old spec (contract); OLD/NEW: file or REV:PATH
+  drift    [--spec SPEC] [--deviations FILE] [--format text|markdown|json|deviations] [--deny-stale] OFFICIAL...
+                                the curated spec against Atlassian's official files, field by field; exits
+                                1 on drift that spec/deviations.yaml does not record
   inventory FILE...             list the operations of official reference files (TSV) for spec/official-inventory.tsv
 
 SPEC defaults to spec/atlassian-admin.yaml.";
@@ -28,6 +32,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("diff") {
         return diff(&args[1..]);
+    }
+    if args.first().map(String::as_str) == Some("drift") {
+        return drift(&args[1..]);
     }
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
@@ -53,6 +60,25 @@ fn diff(args: &[String]) -> ExitCode {
         }
         Err(message) => {
             eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `drift`: exit 1 on unrecorded drift (or stale deviations with
+/// `--deny-stale`), 2 on errors.
+fn drift(args: &[String]) -> ExitCode {
+    match drift::cli::run(args) {
+        Ok(outcome) => {
+            print!("{}", outcome.output);
+            if outcome.failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            eprintln!("{e}");
             ExitCode::from(2)
         }
     }

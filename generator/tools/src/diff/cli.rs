@@ -4,21 +4,24 @@ use std::path::Path;
 
 use super::render::{render, Format, Target};
 use super::source::Source;
-use super::{diff, Level};
+use super::{diff, Threshold};
 
 /// Usage of the `diff` subcommand.
 pub const USAGE: &str = "\
-usage: admin-api-gen diff OLD NEW [--format text|markdown|json|github] [--fail-on breaking|potentially-breaking]
+usage: admin-api-gen diff OLD NEW [--format text|markdown|json|github] [--fail-on [rust:|contract:]LEVEL]...
 
 OLD and NEW are spec files or REV:PATH read with `git show` (e.g. origin/main:spec/atlassian-admin.yaml).
---fail-on exits with status 1 when a change of that level (or worse) is found.";
+Each change has two levels: `rust` (code using the regenerated crate) and `contract` (clients built
+from the old spec, calling the new API). --fail-on exits with status 1 when a change of LEVEL
+(breaking or potentially-breaking) or worse is found at that scope; without a prefix it means the
+Rust level. It may be given several times: any threshold crossed fails.";
 
 /// What the subcommand printed, and whether `--fail-on` was triggered.
 #[derive(Debug)]
 pub struct Outcome {
     /// The rendered report.
     pub output: String,
-    /// A change at or above the `--fail-on` level exists.
+    /// A change at or above a `--fail-on` threshold exists.
     pub failed: bool,
 }
 
@@ -26,7 +29,7 @@ pub struct Outcome {
 pub fn run(args: &[String]) -> Result<Outcome, String> {
     let mut sources = Vec::new();
     let mut format = Format::Text;
-    let mut fail_on = None;
+    let mut fail_on: Vec<Threshold> = Vec::new();
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
@@ -37,12 +40,9 @@ pub fn run(args: &[String]) -> Result<Outcome, String> {
             }
             "--fail-on" => {
                 let value = iter.next().map(String::as_str).unwrap_or("");
-                fail_on = match Level::from_id(value) {
-                    Some(Level::NonBreaking) | None => {
-                        return Err(format!("unknown --fail-on level `{value}`\n\n{USAGE}"))
-                    }
-                    level => level,
-                };
+                let threshold = Threshold::parse(value)
+                    .ok_or_else(|| format!("unknown --fail-on level `{value}`\n\n{USAGE}"))?;
+                fail_on.push(threshold);
             }
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => sources.push(Source::parse(other)),
@@ -60,6 +60,6 @@ pub fn run(args: &[String]) -> Result<Outcome, String> {
     };
     Ok(Outcome {
         output: render(&report, format, target),
-        failed: fail_on.is_some_and(|level| report.reaches(level)),
+        failed: fail_on.iter().any(|t| report.crosses(*t)),
     })
 }

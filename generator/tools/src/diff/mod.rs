@@ -6,8 +6,8 @@
 //! (`model`), following `$ref`s, so a pure reference refactor, reordered keys
 //! or an edited description report nothing, while a renamed generated type
 //! does. A change inside a shared component is reported once, listing the
-//! operations that reach it. Each change carries a stable check id and a level
-//! ([`checks`]); [`render`] prints reports as text, Markdown, JSON or GitHub
+//! operations that reach it. Each change carries a stable check id and two
+//! levels ([`checks`]): for the Rust API and for the HTTP contract; [`render`] prints reports as text, Markdown, JSON or GitHub
 //! annotations.
 
 pub mod checks;
@@ -19,7 +19,7 @@ mod schema;
 pub mod source;
 mod walk;
 
-pub use checks::{Check, Level};
+pub use checks::{Check, Level, Scope, Threshold};
 
 /// One reported change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,9 +38,19 @@ pub struct Change {
 }
 
 impl Change {
-    /// The level of the change's check.
+    /// The Rust-level severity of the change's check.
     pub fn level(&self) -> Level {
         self.check.level()
+    }
+
+    /// The HTTP-contract severity of the change's check.
+    pub fn contract_level(&self) -> Level {
+        self.check.contract_level()
+    }
+
+    /// The more severe of the two levels.
+    pub fn worst_level(&self) -> Level {
+        self.level().min(self.contract_level())
     }
 
     /// The pointer as an RFC 6901 JSON pointer fragment (`#/paths/~1x/get`).
@@ -54,22 +64,40 @@ impl Change {
     }
 }
 
-/// All changes between two specs, most severe first.
+/// All changes between two specs, most severe (at either level) first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
-    /// The changes, ordered by level, check, location and message.
+    /// The changes, ordered by their worst level, check, location and message.
     pub changes: Vec<Change>,
 }
 
 impl Report {
-    /// How many changes have `level`.
+    /// How many changes have `level` at the Rust level.
     pub fn count(&self, level: Level) -> usize {
-        self.changes.iter().filter(|c| c.level() == level).count()
+        self.count_in(Scope::Rust, level)
     }
 
-    /// Whether any change is at least as severe as `level`.
+    /// How many changes have `level` in `scope`.
+    pub fn count_in(&self, scope: Scope, level: Level) -> usize {
+        self.changes
+            .iter()
+            .filter(|c| c.check.level_in(scope) == level)
+            .count()
+    }
+
+    /// Whether any change is at least as severe as `level` at the Rust level.
     pub fn reaches(&self, level: Level) -> bool {
-        self.changes.iter().any(|c| c.level() <= level)
+        self.crosses(Threshold {
+            scope: Scope::Rust,
+            level,
+        })
+    }
+
+    /// Whether any change is at least as severe as the threshold in its scope.
+    pub fn crosses(&self, threshold: Threshold) -> bool {
+        self.changes
+            .iter()
+            .any(|c| c.check.level_in(threshold.scope) <= threshold.level)
     }
 }
 
@@ -86,8 +114,8 @@ pub fn diff(old: &openapiv3::OpenAPI, new: &openapiv3::OpenAPI) -> Report {
         })
         .collect();
     changes.sort_by(|a, b| {
-        (a.level(), a.check, &a.location, &a.message).cmp(&(
-            b.level(),
+        (a.worst_level(), a.check, &a.location, &a.message).cmp(&(
+            b.worst_level(),
             b.check,
             &b.location,
             &b.message,

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::locate::line_of;
-use super::{Change, Level, Report};
+use super::{Change, Level, Report, Scope};
 use admin_api_generator::diagnostic::{gh_data, gh_property};
 
 /// An output format of `diff`.
@@ -12,7 +12,7 @@ use admin_api_generator::diagnostic::{gh_data, gh_property};
 pub enum Format {
     /// Two lines per change, then a summary.
     Text,
-    /// A summary line, then a table per level.
+    /// Summary lines per scope, then a table per worst level.
     Markdown,
     /// `{"summary": {...}, "changes": [...]}`.
     Json,
@@ -56,11 +56,26 @@ fn summary(report: &Report) -> String {
     if report.changes.is_empty() {
         return "no changes to the generated client".to_owned();
     }
-    let counts: Vec<String> = Level::ALL
+    let scopes: Vec<String> = Scope::ALL
         .iter()
-        .map(|l| format!("{} {}", report.count(*l), l.id()))
+        .map(|scope| {
+            let counts: Vec<String> = Level::ALL
+                .iter()
+                .map(|l| format!("{} {}", report.count_in(*scope, *l), l.id()))
+                .collect();
+            format!("{} {}", scope.id(), counts.join(", "))
+        })
         .collect();
-    format!("{} changes: {}", report.changes.len(), counts.join(", "))
+    format!("{} changes: {}", report.changes.len(), scopes.join("; "))
+}
+
+/// `rust: breaking, contract: non-breaking`.
+fn levels(change: &Change) -> String {
+    format!(
+        "rust: {}, contract: {}",
+        change.level(),
+        change.contract_level()
+    )
 }
 
 /// Whether the change sits in a shared place (a component) rather than in
@@ -72,7 +87,7 @@ fn shared(change: &Change) -> bool {
 fn text(report: &Report) -> String {
     let mut out = String::new();
     for c in &report.changes {
-        let _ = writeln!(out, "[{}] {} at {}", c.level(), c.check, c.location);
+        let _ = writeln!(out, "[{}] {} at {}", levels(c), c.check, c.location);
         let _ = write!(out, "  {}", c.message);
         if shared(c) {
             let _ = write!(out, " (reached by {})", ops_list(&c.operations, 8, ""));
@@ -102,30 +117,53 @@ fn markdown(report: &Report) -> String {
         let _ = writeln!(out, "**Spec diff:** no changes to the generated client.");
         return out;
     }
-    let counts: Vec<String> = Level::ALL
-        .iter()
-        .map(|l| format!("{} {}", report.count(*l), l.title().to_lowercase()))
-        .collect();
-    let _ = writeln!(out, "**Spec diff:** {}", counts.join(", "));
+    for scope in Scope::ALL {
+        let counts: Vec<String> = Level::ALL
+            .iter()
+            .map(|l| {
+                format!(
+                    "{} {}",
+                    report.count_in(scope, *l),
+                    l.title().to_lowercase()
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "**Spec diff, {}:** {}  ",
+            scope.title(),
+            counts.join(", ")
+        );
+    }
     for level in Level::ALL {
         let changes: Vec<&Change> = report
             .changes
             .iter()
-            .filter(|c| c.level() == level)
+            .filter(|c| c.worst_level() == level)
             .collect();
         if changes.is_empty() {
             continue;
         }
         let _ = writeln!(out);
-        let _ = writeln!(out, "#### {} ({})", level.title(), changes.len());
+        let _ = writeln!(
+            out,
+            "#### {} at either level ({})",
+            level.title(),
+            changes.len()
+        );
         let _ = writeln!(out);
-        let _ = writeln!(out, "| Check | Where | Change | Operations |");
-        let _ = writeln!(out, "|---|---|---|---|");
+        let _ = writeln!(
+            out,
+            "| Check | Rust API | HTTP contract | Where | Change | Operations |"
+        );
+        let _ = writeln!(out, "|---|---|---|---|---|---|");
         for c in changes {
             let _ = writeln!(
                 out,
-                "| `{}` | `{}` | {} | {} |",
+                "| `{}` | {} | {} | `{}` | {} | {} |",
                 c.check,
+                c.level(),
+                c.contract_level(),
                 cell(&c.location).replace('`', "'"),
                 cell(&c.message),
                 cell(&ops_list(&c.operations, 5, "`"))
@@ -147,6 +185,7 @@ fn json(report: &Report) -> String {
             serde_json::json!({
                 "id": c.check.id(),
                 "level": c.level().id(),
+                "contract_level": c.contract_level().id(),
                 "location": c.location,
                 "pointer": c.json_pointer(),
                 "message": c.message,
@@ -158,6 +197,14 @@ fn json(report: &Report) -> String {
     for l in Level::ALL {
         summary.insert(l.id().to_owned(), report.count(l).into());
     }
+    let mut contract = serde_json::Map::new();
+    for l in Level::ALL {
+        contract.insert(
+            l.id().to_owned(),
+            report.count_in(Scope::Contract, l).into(),
+        );
+    }
+    summary.insert("contract".to_owned(), contract.into());
     let doc = serde_json::json!({ "summary": summary, "changes": changes });
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');
@@ -167,7 +214,7 @@ fn json(report: &Report) -> String {
 fn github(report: &Report, target: Target<'_>) -> String {
     let mut out = String::new();
     for c in &report.changes {
-        let command = match c.level() {
+        let command = match c.worst_level() {
             Level::Breaking => "error",
             Level::PotentiallyBreaking => "warning",
             Level::NonBreaking => "notice",
@@ -176,7 +223,7 @@ fn github(report: &Report, target: Target<'_>) -> String {
         if let Some(line) = line_of(target.text, &c.pointer) {
             let _ = write!(props, ",line={line}");
         }
-        let title = format!("{} ({})", c.check, c.level());
+        let title = format!("{} ({})", c.check, levels(c));
         let _ = write!(props, ",title={}", gh_property(&title));
         let message = format!("{} at {}", c.message, c.location);
         let _ = writeln!(out, "::{command} {props}::{}", gh_data(&message));

@@ -263,7 +263,7 @@ impl<'a> Comparer<'a> {
             let (check, message) = match (dir, extensible) {
                 (Dir::Response, true) => (
                     Check::ResponseExtensibleEnumValueAdded,
-                    format!("value `{v}` added to extensible enum `{ty}` (non-breaking: older clients read it as the catch-all variant)"),
+                    format!("value `{v}` added to extensible enum `{ty}` (older clients read it as the catch-all variant)"),
                 ),
                 (Dir::Response, false) => (
                     Check::ResponseEnumValueAdded,

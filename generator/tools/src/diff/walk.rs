@@ -173,12 +173,58 @@ fn compare_op<'a>(cmp: &mut Comparer<'a>, o: &Op<'a>, n: &Op<'a>, findings: &mut
     });
     compare_params(cmp, o, n, &mut out);
     compare_body(cmp, o, n, &mut out);
+    compare_statuses(o, n, &mut out);
     for (role, success) in [(Role::Success, true), (Role::Error, false)] {
         let (old_ty, _) = response_ty(&cmp.old, o, success);
         let (new_ty, new_pos) = response_ty(&cmp.new, n, success);
+        if !success && !matches!(old_ty, Ty::Unit) && matches!(new_ty, Ty::Unit) {
+            let message = format!(
+                "`{}` no longer declares an error body: its error type `{}` is gone",
+                n.label(),
+                old_ty.render()
+            );
+            out.push(Raw::new(
+                Check::ErrorTypeRemoved,
+                &new_pos,
+                new_pos.loc.clone(),
+                message,
+            ));
+            continue;
+        }
         cmp.compare_tys(Dir::Response, role, &old_ty, &new_ty, &new_pos, &mut out);
     }
     record(findings, &n.label(), out);
+}
+
+/// The success statuses (`200`, `2XX`) an operation declares.
+fn success_statuses(op: &Op<'_>) -> Vec<String> {
+    op.op
+        .responses
+        .responses
+        .keys()
+        .filter(|code| match code {
+            StatusCode::Code(c) => (200..300).contains(c),
+            StatusCode::Range(r) => *r == 2,
+        })
+        .map(ToString::to_string)
+        .collect()
+}
+
+/// Success statuses added or removed: the generated method returns the same
+/// type, but a client built from the old spec rejects a status it does not know.
+fn compare_statuses(o: &Op<'_>, n: &Op<'_>, out: &mut Vec<Raw>) {
+    let (old, new) = (success_statuses(o), success_statuses(n));
+    let at = n.pos();
+    for status in new.iter().filter(|s| !old.contains(s)) {
+        let message = format!("`{}` may now answer {status}", n.label());
+        let loc = format!("{} response {status}", n.key());
+        out.push(Raw::new(Check::SuccessStatusAdded, &at, loc, message));
+    }
+    for status in old.iter().filter(|s| !new.contains(s)) {
+        let message = format!("`{}` no longer answers {status}", n.label());
+        let loc = format!("{} response {status}", n.key());
+        out.push(Raw::new(Check::SuccessStatusRemoved, &at, loc, message));
+    }
 }
 
 /// What the spec's `x-` extensions declare about the operation's runtime:

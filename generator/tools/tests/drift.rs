@@ -1,0 +1,248 @@
+//! `drift`, tested on planted pairs: `tests/drift_corpus/official.yaml` is the
+//! official counterpart of `curated.yaml` that differs only where
+//! `deviations.yaml` records it (the near miss: renamed path parameters, the
+//! server's base path, an extensible enum for a closed one); each
+//! subdirectory plants one upstream change in a copy of it.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use admin_api_tools::drift::cli::{run, Outcome};
+use admin_api_tools::drift::Kind;
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/drift_corpus")
+}
+
+fn drift(official: &Path, extra: &[&str]) -> Outcome {
+    let dir = corpus();
+    let mut args = vec![
+        "--spec".to_owned(),
+        dir.join("curated.yaml").to_string_lossy().into_owned(),
+        "--deviations".to_owned(),
+        dir.join("deviations.yaml").to_string_lossy().into_owned(),
+    ];
+    args.extend(extra.iter().map(|s| (*s).to_owned()));
+    args.push(official.to_string_lossy().into_owned());
+    run(&args).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The unrecorded drift as `(kind, where)`.
+fn found(outcome: &Outcome) -> Vec<(Kind, String)> {
+    outcome
+        .report
+        .drift()
+        .map(|d| (d.kind, d.place.clone()))
+        .collect()
+}
+
+#[test]
+fn the_recorded_pair_reports_nothing() {
+    let outcome = drift(&corpus().join("official.yaml"), &["--deny-stale"]);
+    assert!(!outcome.failed, "{}", outcome.output);
+    assert!(found(&outcome).is_empty(), "{}", outcome.output);
+    assert_eq!(outcome.report.differences.len(), 2, "{}", outcome.output);
+    assert!(outcome.report.stale.is_empty());
+}
+
+#[test]
+fn a_field_added_upstream_is_drift() {
+    let outcome = drift(&corpus().join("field-added-upstream/official.yaml"), &[]);
+    assert!(outcome.failed);
+    assert_eq!(
+        found(&outcome),
+        [(
+            Kind::OnlyOfficial,
+            "GET /admin/v1/orgs/{orgId}/users response 200 .data[].locale".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn a_changed_type_is_drift() {
+    let outcome = drift(&corpus().join("type-changed/official.yaml"), &[]);
+    assert!(outcome.failed);
+    let place = "GET /admin/v1/orgs/{orgId}/users response 200 .data[].accountId";
+    assert_eq!(found(&outcome), [(Kind::Type, place.to_owned())]);
+    let d = outcome.report.drift().next().expect("one");
+    assert_eq!(
+        (d.official.as_str(), d.curated.as_str()),
+        ("integer", "string")
+    );
+}
+
+#[test]
+fn an_enum_value_added_upstream_is_drift() {
+    let outcome = drift(
+        &corpus().join("enum-value-added-upstream/official.yaml"),
+        &[],
+    );
+    assert!(outcome.failed);
+    let place = "GET /admin/v1/orgs/{orgId}/users response 200 .data[].status";
+    assert_eq!(found(&outcome), [(Kind::Enum, place.to_owned())]);
+}
+
+#[test]
+fn an_operation_added_upstream_is_drift() {
+    let outcome = drift(&corpus().join("operation-added/official.yaml"), &[]);
+    assert!(outcome.failed);
+    assert_eq!(
+        found(&outcome),
+        [(
+            Kind::OperationOnlyOfficial,
+            "GET /admin/v1/orgs/{org_id}/groups".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn a_deviation_that_matches_nothing_is_stale() {
+    let official = corpus().join("deviation-stale/official.yaml");
+    let outcome = drift(&official, &[]);
+    assert!(found(&outcome).is_empty(), "{}", outcome.output);
+    assert_eq!(outcome.report.stale, [0], "{}", outcome.output);
+    assert!(!outcome.failed, "stale alone fails only with --deny-stale");
+    assert!(outcome
+        .output
+        .contains("[stale] format at GET /admin/v1/orgs/{orgId}/users query limit"));
+    assert!(drift(&official, &["--deny-stale"]).failed);
+}
+
+/// A deviation that names the values covers only those values: when upstream
+/// changes them again, the difference is drift and the entry is stale.
+#[test]
+fn a_deviation_covers_only_the_values_it_names() {
+    let text = std::fs::read_to_string(corpus().join("official.yaml")).expect("read");
+    let changed = text.replace(
+        "{name: limit, in: query, schema: {type: integer}}",
+        "{name: limit, in: query, schema: {type: integer, format: int64}}",
+    );
+    assert_ne!(text, changed);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let official = dir.path().join("official.yaml");
+    std::fs::write(&official, changed).expect("write");
+    let outcome = drift(&official, &[]);
+    assert!(outcome.failed);
+    assert_eq!(
+        found(&outcome),
+        [(
+            Kind::Format,
+            "GET /admin/v1/orgs/{orgId}/users query limit".to_owned()
+        )]
+    );
+    assert_eq!(outcome.report.stale, [0]);
+}
+
+#[test]
+fn every_format_renders_and_json_has_agreement_figures() {
+    let official = corpus().join("field-added-upstream/official.yaml");
+    let markdown = drift(&official, &["--format", "markdown"]).output;
+    assert!(markdown.starts_with("**Upstream drift:**"), "{markdown}");
+    assert!(
+        markdown.contains(
+            "| `only-official` | `GET /admin/v1/orgs/{orgId}/users response 200 .data[].locale` |"
+        ),
+        "{markdown}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&drift(&official, &["--format", "json"]).output).expect("json");
+    assert_eq!(json["summary"]["drift"], 1);
+    assert_eq!(json["summary"]["recorded"], 2);
+    let op = &json["operations"][0];
+    assert_eq!(op["operationId"], "listUsers");
+    assert!(op["places"].as_u64().expect("places") > op["agreeing"].as_u64().expect("agreeing"));
+    assert_eq!(op["drift"], 1);
+    let stub = drift(&official, &["--format", "deviations"]).output;
+    assert!(stub.contains("- what: only-official"), "{stub}");
+    assert!(stub.contains("why: TODO"), "{stub}");
+}
+
+#[test]
+fn bad_arguments_and_files_are_errors() {
+    assert!(run(&[]).is_err());
+    assert!(run(&["--format".into(), "yaml".into(), "x.json".into()]).is_err());
+    let missing = corpus().join("nope.yaml");
+    let args = [
+        "--deviations".to_owned(),
+        corpus()
+            .join("deviations.yaml")
+            .to_string_lossy()
+            .into_owned(),
+        missing.to_string_lossy().into_owned(),
+    ];
+    assert!(run(&args).is_err());
+}
+
+/// The committed deviations cover every difference from Atlassian's files,
+/// and each of them still matches one (CI has them at `../shared/reference-specs`).
+#[test]
+fn the_curated_spec_has_no_unrecorded_drift_from_the_reference_specs() {
+    let dir = std::env::var_os("REFERENCE_SPECS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| support::repo_root().join("../shared/reference-specs"));
+    assert!(
+        dir.is_dir(),
+        "{}: the official files are missing (set REFERENCE_SPECS)",
+        dir.display()
+    );
+    let root = support::repo_root();
+    let args = [
+        "--spec".to_owned(),
+        root.join("spec/atlassian-admin.yaml")
+            .to_string_lossy()
+            .into_owned(),
+        "--deviations".to_owned(),
+        root.join("spec/deviations.yaml")
+            .to_string_lossy()
+            .into_owned(),
+        "--deny-stale".to_owned(),
+        dir.to_string_lossy().into_owned(),
+    ];
+    let outcome = run(&args).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!outcome.failed, "{}", outcome.output);
+    assert!(outcome.report.differences.len() > 100);
+}
+
+/// A deviation naming its official file covers only differences against that
+/// file, and is not stale in a run that does not compare with it.
+#[test]
+fn a_deviation_with_a_source_applies_to_that_file_only() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let deviations = |source: &str| {
+        let path = dir.path().join(format!("{source}.deviations.yaml"));
+        let text = format!(
+            "deviations:\n  - what: format\n    where: \"* query limit\"\n    source: {source}\n    why: int32 page sizes.\n  - what: only-curated\n    where: \"* response 429\"\n    why: rate-limited.\n"
+        );
+        std::fs::write(&path, text).expect("write");
+        path
+    };
+    let run_with = |deviations: &Path| {
+        let args = [
+            "--spec".to_owned(),
+            corpus().join("curated.yaml").to_string_lossy().into_owned(),
+            "--deviations".to_owned(),
+            deviations.to_string_lossy().into_owned(),
+            "--deny-stale".to_owned(),
+            corpus()
+                .join("official.yaml")
+                .to_string_lossy()
+                .into_owned(),
+        ];
+        run(&args).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let own = run_with(&deviations("official.yaml"));
+    assert!(!own.failed, "{}", own.output);
+    let other = run_with(&deviations("archived.json"));
+    assert_eq!(
+        found(&other),
+        [(
+            Kind::Format,
+            "GET /admin/v1/orgs/{orgId}/users query limit".to_owned()
+        )]
+    );
+    assert!(
+        other.report.stale.is_empty(),
+        "not compared with archived.json, so not stale"
+    );
+}
