@@ -98,8 +98,11 @@ pub fn is_json(text: &str) -> bool {
 /// fails fast with a located error instead of exhausting memory.
 pub fn parse_spec(path: &Path, text: String) -> Result<Spec, LoadError> {
     let text = strip_bom(text);
-    if !is_json(&text) && text.contains('&') && text.contains('*') {
-        parse_tree(path, &text)?;
+    if !is_json(&text) {
+        flow_depth_within_bounds(path, &text)?;
+        if text.contains('&') && text.contains('*') {
+            parse_tree(path, &text)?;
+        }
     }
     parse_spec_unbounded(path, text)
 }
@@ -147,6 +150,7 @@ pub const ALIAS_EXPANSION_ALLOWANCE: usize = 100_000;
 /// fails, located where the expansion ran over. Integers that fit in no 64-bit
 /// type are reported as such (located), not as invalid YAML.
 pub fn parse_tree(path: &Path, text: &str) -> Result<serde_yaml::Value, LoadError> {
+    flow_depth_within_bounds(path, text)?;
     let budget = std::cell::Cell::new(text.len() + ALIAS_EXPANSION_ALLOWANCE);
     let de = serde_yaml::Deserializer::from_str(text);
     serde::de::DeserializeSeed::deserialize(bounded::Bounded { budget: &budget }, de).map_err(|e| {
@@ -163,6 +167,75 @@ pub fn parse_tree(path: &Path, text: &str) -> Result<serde_yaml::Value, LoadErro
             message,
         }
     })
+}
+
+/// The deepest flow nesting (`[[[...`, `{{{...`) let through to the YAML
+/// parser: libyaml's scanner is quadratic in it (500,000 levels: minutes),
+/// and serde_yaml rejects anything deeper than 128 levels anyway.
+pub const MAX_FLOW_DEPTH: usize = 1000;
+
+/// A linear pre-scan of the flow brackets that open a node (after `:`, `-`,
+/// `[`, `{`, `,` or at the start of a line), skipping quoted scalars and
+/// comments: deeper than [`MAX_FLOW_DEPTH`] fails, located at the bracket.
+fn flow_depth_within_bounds(path: &Path, text: &str) -> Result<(), LoadError> {
+    let bytes = text.as_bytes();
+    let (mut depth, mut line, mut line_start) = (0usize, 1usize, 0usize);
+    let mut prev = b'\n'; // last non-blank byte
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let node_start = matches!(prev, b'\n' | b':' | b'-' | b'[' | b'{' | b',');
+        match b {
+            b'\n' => {
+                line += 1;
+                line_start = i + 1;
+                prev = b'\n';
+            }
+            b' ' | b'\t' | b'\r' => {}
+            b'#' if matches!(
+                bytes.get(i.wrapping_sub(1)),
+                None | Some(b' ' | b'\t' | b'\n')
+            ) =>
+            {
+                while i + 1 < bytes.len() && bytes[i + 1] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'"' | b'\'' if node_start => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b {
+                    if bytes[i] == b'\\' && b == b'"' {
+                        i += 1;
+                    } else if bytes[i] == b'\n' {
+                        line += 1;
+                        line_start = i + 1;
+                    }
+                    i += 1;
+                }
+                prev = b;
+            }
+            b'[' | b'{' if node_start => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Err(LoadError {
+                        path: path.to_owned(),
+                        location: Some((line, text[line_start..i].chars().count() + 1)),
+                        message: format!(
+                            "not valid YAML: flow collections nested more than {MAX_FLOW_DEPTH} levels deep"
+                        ),
+                    });
+                }
+                prev = b;
+            }
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                prev = b;
+            }
+            _ => prev = b,
+        }
+        i += 1;
+    }
+    Ok(())
 }
 
 /// Where a serde_yaml error is: its own mark, else (a second document, the
