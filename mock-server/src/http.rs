@@ -1,15 +1,18 @@
 //! The HTTP plumbing: a loopback server that hands each request, fully read,
-//! to a synchronous handler and writes back its JSON reply.
+//! to a synchronous handler and writes back its reply. It is the one loopback
+//! server of the workspace: the embedded admin API runs on it, and so do the
+//! tests' scripted servers (`tests/server/`), which use its request log.
 
 use std::convert::Infallible;
 use std::io;
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
-use hyper::header::{HeaderMap, HeaderValue, CONTENT_TYPE};
+use hyper::header::{HeaderMap, HeaderValue};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
@@ -25,6 +28,8 @@ pub struct Request {
     pub method: String,
     /// The path as sent, still percent-encoded.
     pub raw_path: String,
+    /// The query string as sent (without `?`; empty when none).
+    pub raw_query: String,
     /// Query pairs, decoded, in the order sent.
     pub query: Vec<(String, String)>,
     /// Request headers.
@@ -66,48 +71,99 @@ impl Request {
     }
 }
 
-/// What the handler answers: a status and an optional JSON body.
+/// What the handler answers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reply {
     /// HTTP status code.
     pub status: u16,
-    /// JSON body; `None` sends an empty body.
-    pub body: Option<Value>,
+    /// Response headers (a JSON reply carries its `content-type`).
+    pub headers: Vec<(String, String)>,
+    /// The body (empty for none).
+    pub body: Bytes,
+    /// How long the server waits before answering (a slow or hanging server).
+    pub delay: Duration,
 }
 
 impl Reply {
     /// A reply with a JSON body.
     pub fn json(status: u16, body: Value) -> Self {
+        Self::raw(status, "application/json", body.to_string())
+    }
+
+    /// A reply with any body and its content type (HTML from a gateway, say).
+    pub fn raw(status: u16, content_type: &str, body: impl Into<Bytes>) -> Self {
         Self {
             status,
-            body: Some(body),
+            headers: vec![("content-type".to_owned(), content_type.to_owned())],
+            body: body.into(),
+            delay: Duration::ZERO,
         }
     }
 
     /// A reply without a body (e.g. `204 No Content`).
     pub fn empty(status: u16) -> Self {
-        Self { status, body: None }
+        Self {
+            status,
+            headers: Vec::new(),
+            body: Bytes::new(),
+            delay: Duration::ZERO,
+        }
+    }
+
+    /// The same reply with one more header.
+    pub fn with_header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// The same reply, sent after `delay`.
+    pub fn after(mut self, delay: Duration) -> Self {
+        self.delay = delay;
+        self
     }
 }
 
 /// Answers requests; called once per request, from any thread.
 pub type Handler = Arc<dyn Fn(Request) -> Reply + Send + Sync>;
 
+/// The requests a server has answered, in arrival order.
+type Log = Arc<Mutex<Vec<Request>>>;
+
 /// A running loopback server; it stops when dropped.
 #[derive(Debug)]
 pub struct Server {
     addr: SocketAddr,
     task: JoinHandle<()>,
+    log: Option<Log>,
 }
 
 impl Server {
     /// Binds a free port on 127.0.0.1 and serves `handler` on the current
     /// tokio runtime.
     pub async fn start(handler: Handler) -> io::Result<Self> {
+        Self::bind(handler, None).await
+    }
+
+    /// Like [`start`](Self::start), keeping every request for
+    /// [`requests`](Self::requests).
+    pub async fn start_logged(handler: Handler) -> io::Result<Self> {
+        Self::bind(handler, Some(Log::default())).await
+    }
+
+    async fn bind(handler: Handler, log: Option<Log>) -> io::Result<Self> {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
-        let task = tokio::spawn(accept_loop(listener, handler));
-        Ok(Self { addr, task })
+        let task = tokio::spawn(accept_loop(listener, handler, log.clone()));
+        Ok(Self { addr, task, log })
+    }
+
+    /// Every request answered so far, in arrival order (none unless started
+    /// with [`start_logged`](Self::start_logged)).
+    pub fn requests(&self) -> Vec<Request> {
+        self.log.as_ref().map_or_else(Vec::new, |log| {
+            // A poisoned log only means a handler panicked; the list is intact.
+            log.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        })
     }
 
     /// The address the server listens on.
@@ -127,16 +183,18 @@ impl Drop for Server {
     }
 }
 
-async fn accept_loop(listener: TcpListener, handler: Handler) {
+async fn accept_loop(listener: TcpListener, handler: Handler, log: Option<Log>) {
     loop {
         let Ok((stream, _)) = listener.accept().await else {
             continue;
         };
         let handler = Arc::clone(&handler);
+        let log = log.clone();
         tokio::spawn(async move {
             let service = service_fn(move |req| {
                 let handler = Arc::clone(&handler);
-                async move { Ok::<_, Infallible>(answer(&handler, req).await) }
+                let log = log.clone();
+                async move { Ok::<_, Infallible>(answer(&handler, log.as_ref(), req).await) }
             });
             // A client that hangs up mid-request is not the server's problem.
             let _ = http1::Builder::new()
@@ -146,7 +204,11 @@ async fn accept_loop(listener: TcpListener, handler: Handler) {
     }
 }
 
-async fn answer(handler: &Handler, req: hyper::Request<Incoming>) -> hyper::Response<Full<Bytes>> {
+async fn answer(
+    handler: &Handler,
+    log: Option<&Log>,
+    req: hyper::Request<Incoming>,
+) -> hyper::Response<Full<Bytes>> {
     let (parts, body) = req.into_parts();
     let body = match body.collect().await {
         Ok(collected) => collected.to_bytes(),
@@ -160,24 +222,34 @@ async fn answer(handler: &Handler, req: hyper::Request<Incoming>) -> hyper::Resp
     let request = Request {
         method: parts.method.as_str().to_owned(),
         raw_path: parts.uri.path().to_owned(),
+        raw_query: parts.uri.query().unwrap_or_default().to_owned(),
         query,
         headers: parts.headers,
         body,
     };
-    respond(handler(request))
+    if let Some(log) = log {
+        log.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(request.clone());
+    }
+    let reply = handler(request);
+    if !reply.delay.is_zero() {
+        tokio::time::sleep(reply.delay).await;
+    }
+    respond(reply)
 }
 
 fn respond(reply: Reply) -> hyper::Response<Full<Bytes>> {
-    let mut response = hyper::Response::new(match &reply.body {
-        Some(body) => Full::new(Bytes::from(body.to_string())),
-        None => Full::new(Bytes::new()),
-    });
+    let mut response = hyper::Response::new(Full::new(reply.body));
     *response.status_mut() = hyper::StatusCode::from_u16(reply.status)
         .unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
-    if reply.body.is_some() {
-        response
-            .headers_mut()
-            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    for (name, value) in &reply.headers {
+        if let (Ok(name), Ok(value)) = (
+            hyper::header::HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(value),
+        ) {
+            response.headers_mut().append(name, value);
+        }
     }
     response
 }

@@ -168,9 +168,9 @@ fn answer(exchange: &Mutex<Exchange>, req: Request) -> Reply {
         (Answer::Error, Some((status, body))) => (status, Some(body)),
         _ => case.success,
     };
-    Reply {
-        status,
-        body: body.map(sample),
+    match body {
+        Some(body) => Reply::json(status, sample(body)),
+        None => Reply::empty(status),
     }
 }
 

@@ -1,19 +1,15 @@
-//! A tiny HTTP/1.1 server on 127.0.0.1 for end-to-end tests and benchmarks.
-//!
-//! Each request is recorded and answered by a handler closure; handlers keep
-//! their own state (counters, pages) behind a `Mutex` or atomics.
+//! Scripted servers for the end-to-end tests and benchmarks: each request is
+//! recorded and answered by a handler closure (handlers keep their own state
+//! behind a `Mutex` or atomics). They run on the workspace's one loopback
+//! server, `atlassian_admin_mock_server::Server`.
 #![allow(dead_code)]
 
-use std::convert::Infallible;
-use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
-use hyper::server::conn::http1;
-use hyper::service::service_fn;
-use hyper_util::rt::TokioIo;
-use tokio::net::TcpListener;
+
+pub use atlassian_admin_mock_server::Reply;
+use atlassian_admin_mock_server::{Request, Server};
 
 /// A request as the server saw it.
 #[derive(Clone, Debug)]
@@ -23,6 +19,22 @@ pub struct Seen {
     pub query: String,
     pub headers: Vec<(String, String)>,
     pub body: Bytes,
+}
+
+impl From<&Request> for Seen {
+    fn from(request: &Request) -> Self {
+        Self {
+            method: request.method.clone(),
+            path: request.raw_path.clone(),
+            query: request.raw_query.clone(),
+            headers: request
+                .headers
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_owned()))
+                .collect(),
+            body: request.body.clone(),
+        }
+    }
 }
 
 impl Seen {
@@ -47,35 +59,9 @@ impl Seen {
     }
 }
 
-/// An answer.
-#[derive(Clone, Debug)]
-pub struct Reply {
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    pub body: String,
-}
-
-impl Reply {
-    pub fn json(status: u16, body: serde_json::Value) -> Self {
-        Self {
-            status,
-            headers: vec![("content-type".into(), "application/json".into())],
-            body: body.to_string(),
-        }
-    }
-
-    pub fn with_header(mut self, name: &str, value: &str) -> Self {
-        self.headers.push((name.into(), value.into()));
-        self
-    }
-}
-
-type Handler = dyn Fn(&Seen) -> Reply + Send + Sync;
-
-/// A running server; it stops when the test's runtime ends.
+/// A running server; it stops when dropped.
 pub struct TestServer {
-    pub addr: SocketAddr,
-    seen: Arc<Mutex<Vec<Seen>>>,
+    server: Server,
 }
 
 impl TestServer {
@@ -88,73 +74,24 @@ impl TestServer {
         handler: impl Fn(&Seen) -> Reply + Send + Sync + 'static,
         record: bool,
     ) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let addr = listener.local_addr().expect("address");
-        let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
-        let handler: Arc<Handler> = Arc::new(handler);
-        let log = Arc::clone(&seen);
-        tokio::spawn(async move {
-            loop {
-                let Ok((stream, _)) = listener.accept().await else {
-                    return;
-                };
-                let handler = Arc::clone(&handler);
-                let log = Arc::clone(&log);
-                tokio::spawn(async move {
-                    let service = service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
-                        let handler = Arc::clone(&handler);
-                        let log = Arc::clone(&log);
-                        async move {
-                            let (parts, body) = req.into_parts();
-                            let body = body
-                                .collect()
-                                .await
-                                .map(|b| b.to_bytes())
-                                .unwrap_or_default();
-                            let seen = Seen {
-                                method: parts.method.to_string(),
-                                path: parts.uri.path().to_owned(),
-                                query: parts.uri.query().unwrap_or_default().to_owned(),
-                                headers: parts
-                                    .headers
-                                    .iter()
-                                    .map(|(k, v)| {
-                                        (k.to_string(), v.to_str().unwrap_or_default().to_owned())
-                                    })
-                                    .collect(),
-                                body,
-                            };
-                            let reply = handler(&seen);
-                            if record {
-                                log.lock().expect("log").push(seen);
-                            }
-                            let mut response = hyper::Response::builder().status(reply.status);
-                            for (k, v) in &reply.headers {
-                                response = response.header(k, v);
-                            }
-                            Ok::<_, Infallible>(
-                                response
-                                    .body(Full::new(Bytes::from(reply.body)))
-                                    .expect("response"),
-                            )
-                        }
-                    });
-                    let _ = http1::Builder::new()
-                        .serve_connection(TokioIo::new(stream), service)
-                        .await;
-                });
-            }
-        });
-        Self { addr, seen }
+        let handler = Arc::new(move |request: Request| handler(&Seen::from(&request)));
+        let server = if record {
+            Server::start_logged(handler).await
+        } else {
+            Server::start(handler).await
+        };
+        Self {
+            server: server.expect("bind 127.0.0.1"),
+        }
     }
 
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        self.server.base_url()
     }
 
     /// Every request so far, in arrival order.
     pub fn seen(&self) -> Vec<Seen> {
-        self.seen.lock().expect("log").clone()
+        self.server.requests().iter().map(Seen::from).collect()
     }
 
     pub fn count(&self, method: &str, path_contains: &str) -> usize {
