@@ -98,7 +98,7 @@ fn alias_bomb() -> String {
         let prev = format!("*a{}", level - 1);
         bomb.push_str(&format!(
             "  a{level}: &a{level} [{}]\n",
-            vec![prev.as_str(); 10].join(", ")
+            [prev.as_str(); 10].join(", ")
         ));
     }
     format!("{HEAD}{bomb}components:\n  schemas:\n    S0:\n      type: string\n")
