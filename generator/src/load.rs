@@ -361,6 +361,20 @@ mod bounded {
             let mut out = Mapping::new();
             while let Some(k) = map.next_key_seed(self)? {
                 let v = map.next_value_seed(self)?;
+                // As serde_yaml's own `Value` does (openapiv3 panics on some
+                // duplicate keys).
+                if out.contains_key(&k) {
+                    let key = match &k {
+                        Value::String(s) => format!("{s:?}"),
+                        other => serde_yaml::to_string(other)
+                            .unwrap_or_default()
+                            .trim()
+                            .to_owned(),
+                    };
+                    return Err(de::Error::custom(format_args!(
+                        "duplicate entry with key {key}"
+                    )));
+                }
                 out.insert(k, v);
             }
             Ok(Value::Mapping(out))
