@@ -18,6 +18,15 @@ pub trait Clock: Send + Sync + fmt::Debug {
     fn now(&self) -> SystemTime;
     /// Waits for `duration`.
     fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()>;
+
+    /// Resolves once the time is `at` or later: the bound on work in flight
+    /// (a status call raced against a deadline). Unlike [`sleep`](Self::sleep)
+    /// it must not move a test clock's time; the default sleeps for the time
+    /// left.
+    fn deadline(&self, at: SystemTime) -> BoxFuture<'static, ()> {
+        let left = at.duration_since(self.now()).unwrap_or_default();
+        self.sleep(left)
+    }
 }
 
 /// The real clock: system time and tokio's timer.
@@ -41,12 +50,15 @@ pub use manual::ManualClock;
 #[cfg(any(test, feature = "test-util"))]
 mod manual {
     use std::sync::{Arc, Mutex};
+    use std::task::{Poll, Waker};
     use std::time::{Duration, SystemTime};
 
     use super::{BoxFuture, Clock};
 
     /// A clock for tests: time stands still until someone sleeps, and a sleep
     /// returns at once after moving the time forward. Every sleep is recorded.
+    /// A [`deadline`](Clock::deadline) fires when a sleep or an
+    /// [`advance`](ManualClock::advance) reaches it, never by itself.
     #[derive(Debug, Clone)]
     pub struct ManualClock {
         state: Arc<Mutex<ManualState>>,
@@ -56,6 +68,24 @@ mod manual {
     struct ManualState {
         now: SystemTime,
         sleeps: Vec<Duration>,
+        /// Deadlines not reached yet, woken when the time moves past them.
+        waiting: Vec<(SystemTime, Waker)>,
+    }
+
+    impl ManualState {
+        /// Moves the time (a time past the platform's range stays put rather
+        /// than panic) and wakes the deadlines it reaches.
+        fn advance(&mut self, by: Duration) {
+            self.now = self.now.checked_add(by).unwrap_or(self.now);
+            let now = self.now;
+            let (due, later) = std::mem::take(&mut self.waiting)
+                .into_iter()
+                .partition(|(at, _)| *at <= now);
+            self.waiting = later;
+            for (_, waker) in due {
+                waker.wake();
+            }
+        }
     }
 
     impl ManualClock {
@@ -65,13 +95,14 @@ mod manual {
                 state: Arc::new(Mutex::new(ManualState {
                     now: start,
                     sleeps: Vec::new(),
+                    waiting: Vec::new(),
                 })),
             }
         }
 
         /// Moves the time forward without recording a sleep.
         pub fn advance(&self, by: Duration) {
-            self.with(|s| s.now += by);
+            self.with(|s| s.advance(by));
         }
 
         /// Every sleep so far, in order.
@@ -106,10 +137,29 @@ mod manual {
 
         fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()> {
             self.with(|s| {
-                s.now += duration;
+                s.advance(duration);
                 s.sleeps.push(duration);
             });
             Box::pin(std::future::ready(()))
+        }
+
+        fn deadline(&self, at: SystemTime) -> BoxFuture<'static, ()> {
+            let clock = self.clone();
+            Box::pin(std::future::poll_fn(move |cx| {
+                clock.with(|s| {
+                    if s.now >= at {
+                        return Poll::Ready(());
+                    }
+                    let known = s
+                        .waiting
+                        .iter()
+                        .any(|(t, w)| *t == at && w.will_wake(cx.waker()));
+                    if !known {
+                        s.waiting.push((at, cx.waker().clone()));
+                    }
+                    Poll::Pending
+                })
+            }))
         }
     }
 }

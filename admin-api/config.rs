@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use crate::auth::{Credentials, SecretToken, ENV_API_KEY, ENV_BASE_URL, ENV_SCIM_API_KEY};
 use crate::clock::{Clock, SystemClock};
+use crate::limiter::SlidingWindow;
 use crate::retry::RetryPolicy;
 use crate::Client;
 
@@ -28,6 +29,16 @@ pub struct ClientState {
     pub(crate) credentials: Credentials,
     pub(crate) retry: RetryPolicy,
     pub(crate) clock: Arc<dyn Clock>,
+    /// A rate limit that every HTTP attempt of one operation (retries
+    /// included) must fit in; set by helpers such as the bulk move.
+    pub(crate) limit: Option<OperationLimit>,
+}
+
+/// Every attempt of `operation` takes a permit of `window`.
+#[derive(Clone, Debug)]
+pub(crate) struct OperationLimit {
+    pub(crate) operation: &'static str,
+    pub(crate) window: Arc<SlidingWindow>,
 }
 
 impl ClientState {
@@ -37,6 +48,7 @@ impl ClientState {
             credentials,
             retry: RetryPolicy::default(),
             clock: Arc::new(SystemClock),
+            limit: None,
         }
     }
 
@@ -194,7 +206,7 @@ impl ClientBuilder {
         self
     }
 
-    /// The clock used for every wait (tests pass a [`crate::clock::ManualClock`]).
+    /// The clock used for every wait (tests pass a `clock::ManualClock`, with the `test-util` feature).
     pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
         self.clock = clock;
         self
@@ -202,7 +214,9 @@ impl ClientBuilder {
 
     /// Use this reqwest client as is (the user agent and timeouts set here
     /// are then not applied). Start it from [`crate::tls::client_builder`]
-    /// to keep this crate's TLS set-up.
+    /// to keep this crate's TLS set-up, and add
+    /// `.redirect(reqwest::redirect::Policy::none())` to keep the default
+    /// client's promise that no body or key follows a redirect.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -216,7 +230,12 @@ impl ClientBuilder {
         let base_url = normalize_base_url(&self.base_url)?;
         let http = match self.http {
             Some(client) => client,
+            // The Admin APIs never redirect. Following one would re-send a
+            // POST body (users' emails) to wherever `Location` points, and a
+            // key to a path of the other key's family: a 3xx is returned to
+            // the caller as an error instead, status and `Location` kept.
             None => crate::tls::client_builder()?
+                .redirect(reqwest::redirect::Policy::none())
                 .user_agent(self.user_agent)
                 .timeout(self.timeout)
                 .connect_timeout(self.connect_timeout)
@@ -227,6 +246,7 @@ impl ClientBuilder {
             credentials: self.credentials,
             retry: self.retry,
             clock: self.clock,
+            limit: None,
         };
         Ok(Client::new_with_client(&base_url, http, state))
     }
@@ -263,6 +283,21 @@ impl Client {
     pub fn state(&self) -> &ClientState {
         &self.inner
     }
+}
+
+/// The same client (connection pool, keys, retries, clock) whose every HTTP
+/// attempt of `operation` waits for a permit of `window`. A free function, so
+/// that it takes no method name from the generated operations.
+pub(crate) fn limited(
+    client: &Client,
+    operation: &'static str,
+    window: Arc<SlidingWindow>,
+) -> Client {
+    let state = ClientState {
+        limit: Some(OperationLimit { operation, window }),
+        ..client.inner.clone()
+    };
+    Client::new_with_client(&client.baseurl, client.client.clone(), state)
 }
 
 #[cfg(test)]

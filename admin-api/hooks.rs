@@ -9,7 +9,7 @@ use tracing::field::Empty;
 use tracing::Instrument;
 
 use crate::config::ClientState;
-use crate::retry::{reason_for_error, reason_for_status, server_wait};
+use crate::retry::{reason_for_error, reason_for_status, server_wait, MAX_SERVER_WAIT};
 use crate::Client;
 
 impl ClientHooks<ClientState> for Client {
@@ -64,7 +64,13 @@ pub(crate) async fn send(
             attempt,
             status = Empty,
         );
+        // A rate-limited operation counts every attempt, retries included.
+        let permit = match &state.limit {
+            Some(limit) if limit.operation == operation => Some(limit.window.acquire().await),
+            _ => None,
+        };
         let outcome = http.execute(request).instrument(span.clone()).await;
+        drop(permit);
         let (reason, server) = match &outcome {
             Ok(response) => {
                 span.record("status", response.status().as_u16());
@@ -83,7 +89,7 @@ pub(crate) async fn send(
         };
         let wait = server.unwrap_or_else(|| policy.backoff(attempt));
         let elapsed = clock.now().duration_since(started).unwrap_or_default();
-        if elapsed.saturating_add(wait) > policy.max_elapsed {
+        if wait > MAX_SERVER_WAIT || elapsed.saturating_add(wait) > policy.max_elapsed {
             tracing::debug!(parent: &span, ?reason, wait_ms = wait.as_millis() as u64, "retry budget spent");
             return outcome;
         }

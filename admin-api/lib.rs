@@ -24,7 +24,8 @@
 //! The hand-written runtime around the generated code: [`config`] (building a
 //! client from a key or the environment), [`auth`] (keys that never print),
 //! [`retry`] (429 and 5xx handling), [`pagination`] (page and item streams),
-//! [`auth_policy`] (bulk moves into an authentication policy).
+//! [`auth_policy`] (bulk moves into an authentication policy), [`response`]
+//! (errors that keep the status and a bounded body, whatever the answer).
 //!
 //! TLS comes from rustls with the ring provider by default (quick to build);
 //! with `default-features = false`, enable `rustls-aws-lc` for reqwest's own
@@ -48,6 +49,7 @@ pub mod config;
 mod hooks;
 pub mod limiter;
 pub mod pagination;
+pub mod response;
 pub mod retry;
 pub mod tls;
 

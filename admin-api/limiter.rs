@@ -1,23 +1,50 @@
 //! A sliding-window rate limiter: at most `max` calls in any `window`.
 
 use std::collections::VecDeque;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, SystemTime};
 
 use crate::clock::Clock;
 
 /// At most `max` calls in any period of length `window`, on a [`Clock`].
 ///
-/// Calls are stamped when they *finish* ([`record`](Self::record)): the
-/// server saw each call no later than that, so spacing the finish of call
-/// `n` and the start of call `n + max` by a window keeps the server's count
-/// within its limit whatever the network delays.
+/// Calls are stamped when they *finish* (when the [`Permit`] is dropped):
+/// the server saw each call no later than that, so spacing the finish of
+/// call `n` and the start of call `n + max` by a window keeps the server's
+/// count within its limit whatever the network delays. A call in flight
+/// holds its place. The limiter is shared by reference (`&self`), so the
+/// client's retry loop takes a permit for every HTTP attempt, retries
+/// included.
 #[derive(Debug)]
 pub struct SlidingWindow {
     max: usize,
     window: Duration,
-    recent: VecDeque<SystemTime>,
     clock: Arc<dyn Clock>,
+    state: Mutex<WindowState>,
+}
+
+#[derive(Debug, Default)]
+struct WindowState {
+    /// Finish times of the calls still inside the window, oldest first.
+    recent: VecDeque<SystemTime>,
+    in_flight: usize,
+    granted: usize,
+}
+
+/// One call's place in a [`SlidingWindow`]; dropping it stamps the call as
+/// finished now.
+#[derive(Debug)]
+pub struct Permit<'a> {
+    window: &'a SlidingWindow,
+}
+
+impl Drop for Permit<'_> {
+    fn drop(&mut self) {
+        let now = self.window.clock.now();
+        let mut state = self.window.state();
+        state.in_flight = state.in_flight.saturating_sub(1);
+        state.recent.push_back(now);
+    }
 }
 
 impl SlidingWindow {
@@ -26,38 +53,71 @@ impl SlidingWindow {
         Self {
             max: max.max(1),
             window,
-            recent: VecDeque::new(),
             clock,
+            state: Mutex::default(),
         }
     }
 
-    /// Waits until one more call fits in the window.
-    pub async fn acquire(&mut self) {
+    /// How long until one more call fits in the window (zero: now).
+    pub fn wait_time(&self) -> Duration {
+        let now = self.clock.now();
+        let mut state = self.state();
+        self.forget_expired(&mut state, now);
+        if state.recent.len() + state.in_flight < self.max {
+            return Duration::ZERO;
+        }
+        match state.recent.front() {
+            // The oldest finished call leaves the window first.
+            Some(&oldest) => oldest
+                .checked_add(self.window)
+                .map_or(Duration::MAX, |leaves| {
+                    leaves.duration_since(now).unwrap_or(Duration::ZERO)
+                }),
+            // Every place is held by a call in flight: it will be stamped
+            // when it ends, and leave a window after that at the latest.
+            None => self.window,
+        }
+    }
+
+    /// Waits until one more call fits in the window and holds its place
+    /// until the returned permit is dropped.
+    pub async fn acquire(&self) -> Permit<'_> {
         loop {
-            let now = self.clock.now();
-            while let Some(&oldest) = self.recent.front() {
-                if oldest + self.window <= now {
-                    self.recent.pop_front();
-                } else {
-                    break;
+            let wait = self.wait_time();
+            if wait.is_zero() {
+                let mut state = self.state();
+                // Checked again under the lock: another caller may have
+                // taken the place since.
+                if state.recent.len() + state.in_flight < self.max {
+                    state.in_flight += 1;
+                    state.granted += 1;
+                    return Permit { window: self };
                 }
+                continue;
             }
-            let Some(&oldest) = self.recent.front() else {
-                return;
-            };
-            if self.recent.len() < self.max {
-                return;
-            }
-            let wait = (oldest + self.window)
-                .duration_since(now)
-                .unwrap_or(Duration::ZERO);
             self.clock.sleep(wait).await;
         }
     }
 
-    /// Stamps a call as done now.
-    pub fn record(&mut self) {
-        self.recent.push_back(self.clock.now());
+    /// Permits granted so far: every call made through this limiter.
+    pub fn granted(&self) -> usize {
+        self.state().granted
+    }
+
+    fn forget_expired(&self, state: &mut WindowState, now: SystemTime) {
+        while let Some(&oldest) = state.recent.front() {
+            match oldest.checked_add(self.window) {
+                Some(leaves) if leaves <= now => {
+                    state.recent.pop_front();
+                }
+                _ => break,
+            }
+        }
+    }
+
+    fn state(&self) -> MutexGuard<'_, WindowState> {
+        // A poisoned lock means a panic elsewhere; the stamps stay usable.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
@@ -70,10 +130,10 @@ mod tests {
     async fn the_eleventh_call_waits_for_the_first_to_leave_the_window() {
         let clock = ManualClock::default();
         let start = clock.now();
-        let mut limiter = SlidingWindow::new(10, Duration::from_secs(60), Arc::new(clock.clone()));
+        let limiter = SlidingWindow::new(10, Duration::from_secs(60), Arc::new(clock.clone()));
         let mut starts = Vec::new();
         for _ in 0..25 {
-            limiter.acquire().await;
+            let permit = limiter.acquire().await;
             starts.push(
                 clock
                     .now()
@@ -81,7 +141,7 @@ mod tests {
                     .expect("time runs forward"),
             );
             clock.advance(Duration::from_secs(1)); // the call takes a second
-            limiter.record();
+            drop(permit);
         }
         let secs: Vec<u64> = starts.iter().map(Duration::as_secs).collect();
         assert_eq!(&secs[..10], &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -90,6 +150,15 @@ mod tests {
         for pair in starts.windows(11) {
             assert!(pair[10] - pair[0] >= Duration::from_secs(60));
         }
+        assert_eq!(limiter.granted(), 25);
+    }
+
+    #[tokio::test]
+    async fn a_window_too_long_for_the_clock_neither_panics_nor_lets_calls_through() {
+        let clock = ManualClock::default();
+        let limiter = SlidingWindow::new(1, Duration::MAX, Arc::new(clock.clone()));
+        drop(limiter.acquire().await);
+        assert_eq!(limiter.wait_time(), Duration::MAX);
     }
 }
 

@@ -9,6 +9,8 @@
 //!
 //! Attempts and total time are bounded; when they run out, the last answer is
 //! handed back unchanged, so the caller's error keeps its status and body.
+//! A server wait that would end past `max_elapsed` (or beyond
+//! [`MAX_SERVER_WAIT`]) is not slept at all: the 429 goes to the caller.
 
 use std::hash::{BuildHasher, Hasher};
 use std::time::{Duration, SystemTime};
@@ -27,7 +29,7 @@ pub struct RetryPolicy {
     /// Backoff before the first retry; it doubles on each further retry.
     pub initial_backoff: Duration,
     /// Upper bound of one backoff (server-given waits are not capped by it,
-    /// only by `max_elapsed`).
+    /// only by `max_elapsed` and [`MAX_SERVER_WAIT`]).
     pub max_backoff: Duration,
     /// Randomize each backoff within its upper half, so that many clients
     /// do not retry in lockstep.
@@ -108,9 +110,16 @@ pub fn reason_for_error(method: &Method, error: &reqwest::Error) -> Option<Retry
     (transient && is_idempotent(method)).then_some(RetryReason::Connection)
 }
 
+/// The longest wait a server may ask for, whatever `max_elapsed` allows: a
+/// longer one (a reset centuries ahead, a number past `u64`) is not waited
+/// for; the caller gets the answer that asked for it.
+pub const MAX_SERVER_WAIT: Duration = Duration::from_secs(24 * 60 * 60);
+
 /// The wait the server asks for: `Retry-After` (delay in seconds or an HTTP
 /// date), else `X-RateLimit-Reset` (epoch seconds, seconds to wait, or an
-/// RFC 3339 time). A time in the past means "now".
+/// RFC 3339 time). A time in the past means "now"; a value too large for any
+/// clock is [`Duration::MAX`]. Every step is checked arithmetic: no header
+/// value can make this panic.
 pub fn server_wait(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
     let text = |name| {
         headers
@@ -119,29 +128,43 @@ pub fn server_wait(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
             .map(str::trim)
     };
     if let Some(value) = text(RETRY_AFTER.as_str()) {
-        if let Ok(secs) = value.parse::<u64>() {
-            return Some(Duration::from_secs(secs));
+        if let Some(secs) = whole_seconds(value) {
+            return Some(secs.map_or(Duration::MAX, Duration::from_secs));
         }
         if let Ok(date) = chrono::DateTime::parse_from_rfc2822(value) {
-            return Some(until(date.into(), now));
+            return Some(until(date.timestamp(), now));
         }
     }
     let value = text("x-ratelimit-reset")?;
-    if let Ok(number) = value.parse::<u64>() {
+    if let Some(number) = whole_seconds(value) {
         // Epoch seconds are ~1.7e9 today; anything below a year is a delay.
-        return Some(if number > 31_536_000 {
-            until(SystemTime::UNIX_EPOCH + Duration::from_secs(number), now)
-        } else {
-            Duration::from_secs(number)
+        return Some(match number {
+            None => Duration::MAX,
+            Some(n) if n > 31_536_000 => until(i64::try_from(n).unwrap_or(i64::MAX), now),
+            Some(n) => Duration::from_secs(n),
         });
     }
     chrono::DateTime::parse_from_rfc3339(value)
         .ok()
-        .map(|date| until(date.into(), now))
+        .map(|date| until(date.timestamp(), now))
 }
 
-fn until(then: SystemTime, now: SystemTime) -> Duration {
-    then.duration_since(now).unwrap_or(Duration::ZERO)
+/// `Some(Some(n))` for a whole number of seconds, `Some(None)` for digits
+/// beyond `u64`, `None` for anything else.
+fn whole_seconds(value: &str) -> Option<Option<u64>> {
+    (!value.is_empty() && value.bytes().all(|b| b.is_ascii_digit())).then(|| value.parse().ok())
+}
+
+/// The wait from `now` until `epoch_secs` (zero when that is past), without
+/// building a `SystemTime` that may not exist on this platform.
+fn until(epoch_secs: i64, now: SystemTime) -> Duration {
+    let now = now
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap_or_default();
+    u64::try_from(epoch_secs)
+        .map(Duration::from_secs)
+        .unwrap_or_default()
+        .saturating_sub(now)
 }
 
 /// A uniform number in `[0, 1)`, from the std hasher's per-instance random

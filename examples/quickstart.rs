@@ -349,17 +349,14 @@ async fn move_into_policy(
         writeln!(out, "   - {email}")?;
     }
     writeln!(out, "   waiting for the add-users task...")?;
-    let options = BulkMoveOptions {
-        poll_interval: target.poll_interval,
-        ..BulkMoveOptions::default()
-    };
+    let options = BulkMoveOptions::default().poll_interval(target.poll_interval);
     let report = client
         .move_users_to_auth_policy(org_id, policy_id, emails, &options)
         .await;
     writeln!(
         out,
         "   {} moved, {} failed, {} still in progress ({} add-users call, {} status polls)",
-        report.moved,
+        report.moved.len(),
         report.failed_count(),
         report.in_progress_count(),
         report.add_calls,

@@ -8,8 +8,10 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
-use atlassian_admin_api::auth_policy::{BulkMoveOptions, MoveFailure};
-use atlassian_admin_api::clock::{Clock, ManualClock};
+use atlassian_admin_api::auth_policy::{
+    BulkMoveOptions, BulkMoveReport, FailureCause, MoveFailure,
+};
+use atlassian_admin_api::clock::{Clock, ManualClock, SystemClock};
 use atlassian_admin_api::{Client, RetryPolicy};
 use serde_json::json;
 use server::{Reply, Seen, TestServer};
@@ -148,7 +150,7 @@ async fn moving_1234_users_gives_an_exact_report_and_call_count() {
         .await;
 
     assert_eq!(report.requested, 1234);
-    assert_eq!(report.moved, 1234 - 13);
+    assert_eq!(report.moved.len(), 1234 - 13);
     assert_eq!(report.failed_count(), 13);
     assert!(report.in_progress.is_empty());
     assert_eq!(
@@ -195,7 +197,7 @@ async fn a_failed_chunk_loses_none_of_the_other_results() {
         .move_users_to_auth_policy("org", "pol", all.clone(), &BulkMoveOptions::default())
         .await;
     assert_eq!(report.add_calls, 3, "a 400 is not retried");
-    assert_eq!(report.moved, 500 - 1 + 234);
+    assert_eq!(report.moved.len(), 500 - 1 + 234);
     let chunk_failure: Vec<&MoveFailure> = report
         .failed
         .iter()
@@ -220,7 +222,7 @@ async fn twelve_chunks_respect_ten_calls_a_minute_without_a_single_429() {
         .move_users_to_auth_policy("org", "pol", emails(6000, 7), &BulkMoveOptions::default())
         .await;
     assert_eq!(report.add_calls, 12);
-    assert_eq!(report.moved + report.failed_count() as u64, 6000);
+    assert_eq!(report.moved.len() + report.failed_count(), 6000);
     assert_eq!(s.api.lock().expect("api").rejected, 0);
     let waited = s
         .clock
@@ -238,21 +240,19 @@ async fn twelve_chunks_respect_ten_calls_a_minute_without_a_single_429() {
 #[tokio::test]
 async fn tasks_still_running_at_the_timeout_are_reported_as_in_progress() {
     let s = setup(usize::MAX, None).await;
-    let options = BulkMoveOptions {
-        poll_interval: Duration::from_secs(10),
-        poll_timeout: Duration::from_secs(30),
-        ..BulkMoveOptions::default()
-    };
+    let options = BulkMoveOptions::default()
+        .poll_interval(Duration::from_secs(10))
+        .poll_timeout(Duration::from_secs(30));
     let all = emails(700, 1_000_000);
     let report = s
         .client
         .move_users_to_auth_policy("org", "pol", all.clone(), &options)
         .await;
     assert_eq!(
-        report.status_calls, 6,
-        "two tasks, polled at 10, 20 and 30 s"
+        report.status_calls, 4,
+        "two tasks, polled at 10 and 20 s: no round starts at the 30 s deadline"
     );
-    assert_eq!(report.moved, 0);
+    assert!(report.moved.is_empty());
     assert_eq!(report.in_progress_count(), 700);
     let ids: Vec<&str> = report
         .in_progress
@@ -261,4 +261,328 @@ async fn tasks_still_running_at_the_timeout_are_reported_as_in_progress() {
         .collect();
     assert_eq!(ids, ["task-1", "task-2"]);
     assert_eq!(report.in_progress[1].emails, all[500..]);
+}
+
+/// A client on `clock` for `server`, retrying 429s on the clock.
+fn client_for(server: &TestServer, clock: Arc<dyn Clock>) -> Client {
+    Client::builder()
+        .api_key("k")
+        .base_url(server.url())
+        .retry(RetryPolicy {
+            jitter: false,
+            max_elapsed: Duration::from_secs(600),
+            ..RetryPolicy::default()
+        })
+        .clock(clock)
+        .build()
+        .expect("client")
+}
+
+/// A server whose add-users calls start tasks `task-1`, `task-2`... and whose
+/// task status is `status(emails of the task)`.
+async fn scripted(status: impl Fn(&[String]) -> Reply + Send + Sync + 'static) -> TestServer {
+    let tasks: Mutex<HashMap<String, Vec<String>>> = Mutex::default();
+    TestServer::start(move |req| {
+        let mut tasks = tasks.lock().expect("tasks");
+        if req.method == "POST" {
+            let users: Vec<String> =
+                serde_json::from_value(req.json()["users"].clone()).expect("users");
+            let id = format!("task-{}", tasks.len() + 1);
+            tasks.insert(id.clone(), users);
+            return Reply::json(202, json!({"taskId": id, "taskLink": "https://x.test/t"}));
+        }
+        let id = req.path.rsplit('/').next().expect("task id");
+        status(&tasks[id])
+    })
+    .await
+}
+
+/// Every email of `requested` appears exactly once in the report.
+fn assert_each_email_once(report: &BulkMoveReport, requested: &[String]) {
+    let mut listed: Vec<String> = report.moved.clone();
+    listed.extend(report.failed.iter().flat_map(|f| f.emails.clone()));
+    listed.extend(report.in_progress.iter().flat_map(|t| t.emails.clone()));
+    listed.extend(report.duplicates.clone());
+    listed.sort();
+    let mut expected = requested.to_vec();
+    expected.sort();
+    assert_eq!(listed, expected, "every email exactly once: {report:#?}");
+    assert_eq!(report.accounted_for(), report.requested);
+    assert_eq!(report.requested, requested.len());
+}
+
+fn status_reply(in_progress: i64, success: i64, failure: i64, reasons: serde_json::Value) -> Reply {
+    Reply::json(
+        200,
+        json!({
+            "inProgressCount": in_progress,
+            "successCount": success,
+            "failureCount": failure,
+            "failureReasons": reasons,
+        }),
+    )
+}
+
+#[tokio::test]
+async fn failures_counted_but_not_named_are_failures_for_an_unknown_reason_not_a_success() {
+    let server = scripted(|emails| status_reply(0, 0, emails.len() as i64, json!([]))).await;
+    let clock = ManualClock::default();
+    let client = client_for(&server, Arc::new(clock.clone()));
+    let all = emails(500, 1_000_000);
+    let report = client
+        .move_users_to_auth_policy("org", "pol", all.clone(), &BulkMoveOptions::default())
+        .await;
+    assert!(!report.is_complete_success(), "nothing moved: {report:#?}");
+    assert!(report.moved.is_empty());
+    assert_eq!(report.failed.len(), 1);
+    assert_eq!(report.failed[0].cause, FailureCause::Unaccounted);
+    assert!(
+        report.failed[0].reason.contains("500 failed"),
+        "{}",
+        report.failed[0].reason
+    );
+    assert_each_email_once(&report, &all);
+}
+
+#[tokio::test]
+async fn negative_absurd_and_inconsistent_counts_make_no_email_vanish_or_move() {
+    // (inProgress, success, failure, reasons) for a task of 7 emails, the
+    // first of which is `ghost0`.
+    let ghost = json!([{"emails": ["ghost0@acme.example"], "details": {"status": 404, "detail": "User not found."}}]);
+    let cases = [
+        (0, -5, -3, json!([])),
+        (0, 1_000_000_000_000, 0, json!([])),
+        (0, 7, 1, ghost.clone()),  // 8 users out of 7
+        (-1, 6, 1, ghost.clone()), // negative in progress
+        (0, 3, 0, json!([])),      // 4 unexplained
+        (
+            0,
+            6,
+            1,
+            json!([{"emails": ["someone.else@acme.example"], "details": {"status": 404}}]),
+        ),
+        (0, i64::MIN, i64::MAX, json!([])),
+    ];
+    for (in_progress, success, failure, reasons) in cases {
+        let label = format!("{in_progress} {success} {failure} {reasons}");
+        let reasons_reply = reasons.clone();
+        let server =
+            scripted(move |_| status_reply(in_progress, success, failure, reasons_reply.clone()))
+                .await;
+        let clock = ManualClock::default();
+        let client = client_for(&server, Arc::new(clock.clone()));
+        let all = emails(7, 1_000_000);
+        let report = client
+            .move_users_to_auth_policy("org", "pol", all.clone(), &BulkMoveOptions::default())
+            .await;
+        assert_each_email_once(&report, &all);
+        assert!(
+            report.moved.is_empty(),
+            "{label}: nothing is known to have moved"
+        );
+        assert!(!report.is_complete_success(), "{label}");
+        assert!(
+            report
+                .failed
+                .iter()
+                .any(|f| f.cause == FailureCause::Unaccounted),
+            "{label}: {report:#?}"
+        );
+    }
+    // The consistent answer, for contrast: 6 moved, ghost0 failed with its reason.
+    let server = scripted(move |_| status_reply(0, 6, 1, ghost.clone())).await;
+    let client = client_for(&server, Arc::new(ManualClock::default()));
+    let all = emails(7, 1_000_000);
+    let report = client
+        .move_users_to_auth_policy("org", "pol", all.clone(), &BulkMoveOptions::default())
+        .await;
+    assert_each_email_once(&report, &all);
+    assert_eq!(report.moved, all[1..]);
+    assert_eq!(report.failed[0].cause, FailureCause::Reported);
+    assert_eq!(report.failed[0].status, Some(404));
+}
+
+#[tokio::test]
+async fn duplicate_emails_are_sent_once_and_reported_as_skipped() {
+    let server = scripted(|emails| status_reply(0, emails.len() as i64, 0, json!([]))).await;
+    let client = client_for(&server, Arc::new(ManualClock::default()));
+    let all: Vec<String> = [
+        "ada@acme.example",
+        "bob@acme.example",
+        "Ada@Acme.example ",
+        "bob@acme.example",
+    ]
+    .map(String::from)
+    .to_vec();
+    let report = client
+        .move_users_to_auth_policy("org", "pol", all.clone(), &BulkMoveOptions::default())
+        .await;
+    let sent = server.seen()[0].json()["users"].clone();
+    assert_eq!(sent, json!(["ada@acme.example", "bob@acme.example"]));
+    assert_eq!(report.moved, all[..2]);
+    assert_eq!(report.duplicates, all[2..]);
+    assert!(report.is_complete_success());
+    assert_each_email_once(&report, &all);
+}
+
+#[tokio::test]
+async fn a_hanging_status_call_does_not_overrun_the_poll_timeout() {
+    // The real clock: the status call hangs for 20 s, the timeout is 1 s.
+    let server = scripted(|emails| {
+        status_reply(0, emails.len() as i64, 0, json!([])).after(Duration::from_secs(20))
+    })
+    .await;
+    let client = client_for(&server, Arc::new(SystemClock));
+    let all = emails(3, 1_000_000);
+    let options = BulkMoveOptions::default()
+        .poll_interval(Duration::from_millis(100))
+        .poll_timeout(Duration::from_secs(1));
+    let started = std::time::Instant::now();
+    let report = client
+        .move_users_to_auth_policy("org", "pol", all.clone(), &options)
+        .await;
+    let took = started.elapsed();
+    eprintln!("poll_timeout 1 s, status call hanging 20 s: the move took {took:?}");
+    assert!(
+        took >= Duration::from_millis(900) && took < Duration::from_secs(2),
+        "took {took:?}"
+    );
+    assert_eq!(report.in_progress.len(), 1);
+    assert_eq!(
+        report.in_progress[0].last_error.as_deref(),
+        Some("no answer before the poll timeout")
+    );
+    assert_each_email_once(&report, &all);
+}
+
+/// A server that answers every other add-users request with 429 (Retry-After
+/// 1 s) and records when each add-users request arrived.
+async fn flaky_server(clock: ManualClock) -> (TestServer, Arc<Mutex<Vec<SystemTime>>>) {
+    let arrivals: Arc<Mutex<Vec<SystemTime>>> = Arc::default();
+    let log = Arc::clone(&arrivals);
+    let tasks = std::sync::atomic::AtomicUsize::new(0);
+    let server = TestServer::start(move |req| {
+        if req.method == "POST" {
+            let mut log = log.lock().expect("log");
+            log.push(clock.now());
+            if log.len().is_multiple_of(2) {
+                return Reply::json(429, json!({"code": 429, "message": "slow down"}))
+                    .with_header("retry-after", "1");
+            }
+            let n = tasks.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            return Reply::json(
+                202,
+                json!({"taskId": format!("task-{n}"), "taskLink": "https://x.test/t"}),
+            );
+        }
+        status_reply(0, 500, 0, json!([]))
+    })
+    .await;
+    (server, arrivals)
+}
+
+#[tokio::test]
+async fn the_limiter_counts_every_add_users_request_including_429_retries() {
+    let clock = ManualClock::default();
+    let (server, arrivals) = flaky_server(clock.clone()).await;
+    let client = client_for(&server, Arc::new(clock.clone()));
+    let all = emails(6000, 1_000_000);
+    let report = client
+        .move_users_to_auth_policy("org", "pol", all.clone(), &BulkMoveOptions::default())
+        .await;
+    let arrivals = arrivals.lock().expect("log").clone();
+    assert_eq!(report.add_calls, 12);
+    assert_eq!(
+        report.add_requests,
+        arrivals.len(),
+        "every HTTP request counted"
+    );
+    assert_eq!(arrivals.len(), 23, "12 chunks, 11 of them retried once");
+    for (i, start) in arrivals.iter().enumerate() {
+        let within = arrivals[i..]
+            .iter()
+            .take_while(|t| t.duration_since(*start).unwrap_or_default() < Duration::from_secs(60))
+            .count();
+        assert!(
+            within <= 10,
+            "{within} add-users requests within a minute of request {i}"
+        );
+    }
+    assert_each_email_once(&report, &all);
+    assert!(report.is_complete_success(), "{report:#?}");
+}
+
+#[tokio::test]
+async fn earlier_tasks_are_polled_while_later_chunks_wait_for_the_window() {
+    let s = setup(0, None).await;
+    let report = s
+        .client
+        .move_users_to_auth_policy("org", "pol", emails(6000, 7), &BulkMoveOptions::default())
+        .await;
+    assert_eq!(report.add_calls, 12);
+    let order: Vec<&str> = s
+        .server
+        .seen()
+        .iter()
+        .map(|r| if r.method == "POST" { "add" } else { "poll" })
+        .collect();
+    let eleventh_add = order
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| **k == "add")
+        .nth(10)
+        .map(|(i, _)| i)
+        .expect("an 11th add-users call");
+    let first_poll = order.iter().position(|k| *k == "poll").expect("a poll");
+    assert!(
+        first_poll < eleventh_add,
+        "the first ten tasks are polled while the 11th chunk waits: {order:?}"
+    );
+    assert_eq!(report.moved.len() + report.failed_count(), 6000);
+    assert!(report.in_progress.is_empty());
+}
+
+#[tokio::test]
+async fn a_hanging_status_call_does_not_hold_back_the_next_chunk() {
+    // The real clock: one request a second, status calls hang for 20 s.
+    let posts: Arc<Mutex<Vec<std::time::Instant>>> = Arc::default();
+    let log = Arc::clone(&posts);
+    let server = TestServer::start(move |req| {
+        if req.method == "POST" {
+            let mut log = log.lock().expect("log");
+            log.push(std::time::Instant::now());
+            let id = format!("task-{}", log.len());
+            return Reply::json(202, json!({"taskId": id, "taskLink": "https://x.test/t"}));
+        }
+        status_reply(0, 1, 0, json!([])).after(Duration::from_secs(20))
+    })
+    .await;
+    let client = client_for(&server, Arc::new(SystemClock));
+    let all = emails(2, 1_000_000);
+    let options = BulkMoveOptions::default()
+        .chunk_size(1)
+        .max_requests(1)
+        .window(Duration::from_secs(1))
+        .poll_interval(Duration::from_millis(100))
+        .poll_timeout(Duration::from_secs(1));
+    let started = std::time::Instant::now();
+    let report = client
+        .move_users_to_auth_policy("org", "pol", all.clone(), &options)
+        .await;
+    let took = started.elapsed();
+    let posts = posts.lock().expect("log").clone();
+    assert_eq!(posts.len(), 2);
+    let gap = posts[1] - posts[0];
+    eprintln!("second chunk {gap:?} after the first; the move took {took:?}");
+    assert!(
+        gap < Duration::from_millis(1800),
+        "the second chunk waited {gap:?}"
+    );
+    assert!(took < Duration::from_secs(4), "took {took:?}");
+    assert!(
+        report.status_calls >= 1,
+        "the first task was polled meanwhile"
+    );
+    assert_eq!(report.in_progress.len(), 2);
+    assert_each_email_once(&report, &all);
 }

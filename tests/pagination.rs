@@ -393,3 +393,164 @@ async fn the_event_stream_ends_at_the_last_page_or_keeps_polling() {
     // that hands back the same cursor (the end again), then the last events.
     assert_eq!(clock.sleeps(), vec![Duration::from_secs(30); 3]);
 }
+
+/// Reads at most `limit` results of `stream`: enough to see a cycle end the
+/// stream, and a bound so that an endless stream fails the test instead of
+/// hanging it.
+async fn at_most<T, S: futures::Stream<Item = T> + Unpin>(stream: S, limit: usize) -> Vec<T> {
+    stream.take(limit).collect().await
+}
+
+/// The pages that came before the error, and the error, which must be last.
+fn split_at_error<P, E: std::fmt::Debug>(results: Vec<Result<P, E>>) -> (usize, E) {
+    let pages = results.iter().take_while(|r| r.is_ok()).count();
+    let mut results = results;
+    assert_eq!(
+        pages + 1,
+        results.len(),
+        "the stream must end right after its error (read {} results)",
+        results.len()
+    );
+    let last = results.pop().expect("one result at least");
+    (pages, last.err().expect("an error last"))
+}
+
+#[tokio::test]
+async fn a_cursor_cycle_a_b_a_ends_the_stream_with_an_error_naming_the_operation() {
+    let example = fixture("org-v2/getDirectoryUsers.json");
+    let server = TestServer::start(move |req| {
+        let next = match req.param("cursor").as_deref() {
+            None => "a",
+            Some("a") => "b",
+            _ => "a", // b -> a: back to a page already served
+        };
+        let mut body = page(&example, "data", 0);
+        body["links"] = json!({ "next": next });
+        Reply::json(200, body)
+    })
+    .await;
+    let client = client(&server);
+    let results = at_most(
+        client
+            .get_directory_users()
+            .org_id("o")
+            .directory_id("d")
+            .pages(),
+        20,
+    )
+    .await;
+    let (pages, error) = split_at_error(results);
+    assert_eq!(pages, 3, "first, a, b: each served once");
+    assert!(error.is_cycle(), "{error}");
+    let atlassian_admin_api::pagination::PageError::Cycle {
+        operation_id,
+        pages,
+        ..
+    } = error
+    else {
+        panic!("not a cycle: {error}");
+    };
+    assert_eq!((operation_id, pages), ("get_directory_users", 3));
+    assert!(error.to_string().contains("get_directory_users"), "{error}");
+    assert_eq!(error.status(), None);
+    assert_eq!(
+        cursors(&server.seen()),
+        [None, Some("a".into()), Some("b".into())],
+        "no page fetched twice"
+    );
+}
+
+#[tokio::test]
+async fn url_links_alternating_between_two_pages_end_with_a_cycle_error() {
+    let example = fixture("api-access/listServiceAccounts.json");
+    let server = TestServer::start(move |req| {
+        let other = if req.param("page").as_deref() == Some("1") {
+            "2"
+        } else {
+            "1"
+        };
+        let mut body = page(&example, "items", 0);
+        body["links"] =
+            json!({"next": format!("/admin/api-access/v1/orgs/o/service-accounts?page={other}")});
+        Reply::json(200, body)
+    })
+    .await;
+    let client = client(&server);
+    let results = at_most(client.list_service_accounts().org_id("o").pages(), 20).await;
+    let (pages, error) = split_at_error(results);
+    assert_eq!(
+        pages, 3,
+        "the first page, then ?page=1 and ?page=2 once each"
+    );
+    assert!(
+        error.to_string().contains("list_service_accounts"),
+        "{error}"
+    );
+    assert!(error.is_cycle());
+    assert_eq!(server.seen().len(), 3);
+}
+
+#[tokio::test]
+async fn a_scim_start_index_cycling_3_5_3_5_ends_with_a_cycle_error() {
+    let example = fixture("scim/listScimUsers.json");
+    let server = TestServer::start(move |req| {
+        // Asked for 5, the server claims the page started at 1: the next
+        // index is 3 again.
+        let claimed = match req.param("startIndex").as_deref() {
+            Some("3") => 3,
+            _ => 1,
+        };
+        let mut body = page(&example, "Resources", 0);
+        body["startIndex"] = json!(claimed);
+        body["itemsPerPage"] = json!(2);
+        body["totalResults"] = json!(100);
+        Reply::json(200, body)
+    })
+    .await;
+    let client = client(&server);
+    let results = at_most(client.list_scim_users().directory_id("d").items(), 50).await;
+    let (users, error) = split_at_error(results);
+    assert_eq!(users, 6, "three pages of two users");
+    assert!(error.to_string().contains("list_scim_users"), "{error}");
+    let starts: Vec<_> = server
+        .seen()
+        .iter()
+        .map(|s| s.param("startIndex"))
+        .collect();
+    assert_eq!(starts, [None, Some("3".into()), Some("5".into())]);
+}
+
+#[tokio::test]
+async fn a_followed_event_stream_that_cycles_ends_instead_of_spinning() {
+    let example = fixture("org-v1/pollEvents.json");
+    let server = TestServer::start(move |req| {
+        let next = match req.param("cursor").as_deref() {
+            None => "a",
+            Some("a") => "b",
+            _ => "a",
+        };
+        let mut body = page(&example, "data", 0);
+        body["meta"] = json!({ "next": next });
+        Reply::json(200, body)
+    })
+    .await;
+    let clock = ManualClock::default();
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(server.url())
+        .clock(Arc::new(clock.clone()))
+        .build()
+        .expect("client");
+    let results = at_most(
+        client
+            .poll_events()
+            .org_id("o")
+            .follow(Duration::from_secs(30)),
+        50,
+    )
+    .await;
+    let (events, error) = split_at_error(results);
+    assert_eq!(events, 6, "three pages of two events");
+    assert!(error.to_string().contains("poll_events"), "{error}");
+    assert!(clock.sleeps().is_empty(), "full pages never wait");
+}

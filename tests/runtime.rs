@@ -360,3 +360,38 @@ async fn comma_separated_query_arrays_are_joined() {
         seen[0].query
     );
 }
+
+#[tokio::test]
+async fn absurd_rate_limit_waits_give_the_429_back_without_panicking_or_sleeping() {
+    let absurd = [
+        ("x-ratelimit-reset", "18446744073709551615"),
+        ("x-ratelimit-reset", "99999999999999999999999999"),
+        ("x-ratelimit-reset", "9999-12-31T23:59:59Z"),
+        ("retry-after", "18446744073709551615"),
+        ("retry-after", "340282366920938463463374607431768211456"),
+        ("retry-after", "Fri, 31 Dec 9999 23:59:59 GMT"),
+    ];
+    // Even a policy that would wait forever does not take such a wait.
+    let unbounded = RetryPolicy {
+        max_elapsed: Duration::MAX,
+        max_attempts: u32::MAX,
+        ..policy()
+    };
+    for (header, value) in absurd {
+        for retry in [policy(), unbounded.clone()] {
+            let limited = Reply::json(429, json!({})).with_header(header, value);
+            let server = TestServer::start(move |_| limited.clone()).await;
+            let clock = ManualClock::default();
+            let err = get_status(&client(&server, &clock, retry))
+                .await
+                .expect_err("429");
+            assert_eq!(
+                err.status().map(|s| s.as_u16()),
+                Some(429),
+                "{header}: {value}"
+            );
+            assert_eq!(server.seen().len(), 1, "{header}: {value}");
+            assert!(clock.sleeps().is_empty(), "{header}: {value}");
+        }
+    }
+}

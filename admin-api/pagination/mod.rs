@@ -6,16 +6,37 @@
 //! control lists use `meta.next`; SCIM uses `startIndex`/`count`; some lists
 //! hand out a URL to follow; the event stream hands out a cursor to replay
 //! later. The spec declares which, per operation (`x-pagination`, see
-//! `spec/EXTENSIONS.md`), and the generator implements [`Paginated`] for each
+//! `spec/EXTENSIONS.md`), and the generator implements `Paginated` for each
 //! such operation's builder, with `pages()`, `items()` (and `follow()` for
 //! feeds) calling the engine here. Only one page is held at a time, so
 //! memory stays flat whatever the number of pages.
+//!
+//! # Cycles and the stream's error type
+//!
+//! A server that leads a stream back to a page it already served (cursors
+//! `a → b → a`, two URLs linking to each other, a SCIM `startIndex` going
+//! 3, 5, 3, 5) would make it endless. Every stream remembers the positions
+//! it has followed (a bounded set of keyed hashes, then Brent's algorithm in
+//! constant memory) and ends with
+//! [`PageError::Cycle`], naming the operation, instead of fetching a page a
+//! second time. A `next` position equal to the one just asked for is the
+//! usual "no further page" of a feed and ends the stream without error.
+//!
+//! The engine functions (`pages`, `poll`) take the operation's id as the
+//! hooks see it ([`OperationInfo::operation_id`], the Rust method name such
+//! as `list_scim_users`), a fetch closure returning the generated
+//! operation's `Result<P, progenitor_client::Error<E>>`, and yield
+//! `Result<P, PageError<E>>`: a failed request is [`PageError::Request`]
+//! with the operation's error unchanged (status and body included).
 
+use std::collections::hash_map::RandomState;
+use std::collections::HashSet;
+use std::fmt;
 use std::future::Future;
+use std::hash::{BuildHasher, Hash};
 use std::sync::Arc;
 use std::time::Duration;
 
-use std::hash::Hash;
 use std::num::{NonZeroU16, NonZeroU32, NonZeroU64, NonZeroU8};
 
 use futures::stream::{self, BoxStream, Stream, StreamExt, TryStreamExt};
@@ -56,15 +77,21 @@ pub(crate) trait Paginated<'a>: Clone + Send + 'a {
 /// Every page of `request`'s list (the generated `pages()`).
 pub(crate) fn stream_pages<'a, P: Paginated<'a>>(
     request: P,
-) -> BoxStream<'a, Result<P::Page, Error<P::Error>>> {
+) -> BoxStream<'a, Result<P::Page, PageError<P::Error>>> {
     tracing::debug!(operation = P::OPERATION, "paging");
-    pages(None, move |cursor| request.clone().fetch(cursor), P::next).boxed()
+    pages(
+        P::OPERATION,
+        None,
+        move |cursor| request.clone().fetch(cursor),
+        P::next,
+    )
+    .boxed()
 }
 
 /// Every item of every page of `request`'s list (the generated `items()`).
 pub(crate) fn stream_items<'a, P: Paginated<'a>>(
     request: P,
-) -> BoxStream<'a, Result<P::Item, Error<P::Error>>> {
+) -> BoxStream<'a, Result<P::Item, PageError<P::Error>>> {
     items(stream_pages(request), P::items).boxed()
 }
 
@@ -73,13 +100,14 @@ pub(crate) fn stream_items<'a, P: Paginated<'a>>(
 pub(crate) fn follow_items<'a, P>(
     request: P,
     every: Duration,
-) -> BoxStream<'a, Result<P::Item, Error<P::Error>>>
+) -> BoxStream<'a, Result<P::Item, PageError<P::Error>>>
 where
     P: Paginated<'a>,
     P::Item: 'a,
 {
     let clock = Arc::clone(request.clock());
     let pages = poll(
+        P::OPERATION,
         move |cursor| request.clone().fetch(cursor),
         P::next,
         P::is_empty,
@@ -154,33 +182,184 @@ macro_rules! non_zero_as_index {
 }
 non_zero_as_index!(NonZeroU8, NonZeroU16, NonZeroU32, NonZeroU64);
 
-/// A stream of pages: `fetch(None)` (or `fetch(Some(first))`) for the first
-/// page, then `fetch(Some(next(&page)))` until `next` says there is none.
+/// How a page stream failed.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum PageError<E> {
+    /// A page request failed: the operation's own error, status and body kept.
+    Request(Error<E>),
+    /// The server pointed the stream back to a page it had already served;
+    /// following it would never end.
+    Cycle {
+        /// The operation whose pages cycle (`list_scim_users`).
+        operation_id: &'static str,
+        /// Pages served (and yielded) before the repeated cursor.
+        pages: u64,
+    },
+}
+
+impl<E> PageError<E> {
+    /// The HTTP status of a failed request; `None` for a cycle.
+    pub fn status(&self) -> Option<reqwest::StatusCode> {
+        match self {
+            PageError::Request(e) => e.status(),
+            PageError::Cycle { .. } => None,
+        }
+    }
+
+    /// Whether the server led the stream into a cycle.
+    pub fn is_cycle(&self) -> bool {
+        matches!(self, PageError::Cycle { .. })
+    }
+}
+
+impl<E> From<Error<E>> for PageError<E> {
+    fn from(error: Error<E>) -> Self {
+        PageError::Request(error)
+    }
+}
+
+impl<E: fmt::Debug> fmt::Display for PageError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PageError::Request(e) => fmt::Display::fmt(e, f),
+            PageError::Cycle {
+                operation_id,
+                pages,
+            } => write!(
+                f,
+                "pagination cycle in {operation_id}: after {pages} pages the server pointed back to a page it had already served"
+            ),
+        }
+    }
+}
+
+impl<E: fmt::Debug + 'static> std::error::Error for PageError<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            PageError::Request(e) => Some(e),
+            PageError::Cycle { .. } => None,
+        }
+    }
+}
+
+/// The cursors a stream has followed, to spot a server leading it in circles.
 ///
-/// It also stops when the server hands back the cursor it was just given,
-/// which would otherwise loop forever. An error ends the stream after being
-/// yielded.
+/// It keeps a 64-bit keyed hash per cursor (never the cursor itself, so a
+/// server's huge cursors cost nothing), up to [`CycleGuard::REMEMBERED`]
+/// cursors (a few MB). Past that, memory stays constant: Brent's algorithm
+/// (a checkpoint cursor moved at doubling distances) still catches any
+/// cycle, though only after refetching up to as many pages again as the
+/// stream had followed (plus two turns of the cycle). The hash keys are
+/// random per stream, so a server cannot craft a collision; an accidental
+/// one is about as likely as n²/2⁶⁵ (3·10⁻¹⁰ at 100,000 pages).
+#[derive(Debug)]
+pub(crate) struct CycleGuard {
+    keys: RandomState,
+    seen: HashSet<u64>,
+    checkpoint: Option<u64>,
+    steps: u64,
+    distance: u64,
+}
+
+impl Default for CycleGuard {
+    fn default() -> Self {
+        Self {
+            keys: RandomState::new(),
+            seen: HashSet::new(),
+            checkpoint: None,
+            steps: 0,
+            distance: 1,
+        }
+    }
+}
+
+impl CycleGuard {
+    /// Cursors remembered exactly before the constant-memory fallback.
+    pub(crate) const REMEMBERED: usize = 100_000;
+
+    /// A guard that has seen nothing.
+    pub(crate) fn new() -> Self {
+        Self::default()
+    }
+
+    /// Notes that the stream is about to follow `cursor`; `false` if it has
+    /// followed it before (the stream is in a cycle).
+    pub(crate) fn first_visit<C: Hash>(&mut self, cursor: &C) -> bool {
+        let hash = self.keys.hash_one(cursor);
+        if self.seen.contains(&hash) || self.checkpoint == Some(hash) {
+            return false;
+        }
+        if self.seen.len() < Self::REMEMBERED {
+            self.seen.insert(hash);
+            return true;
+        }
+        self.steps += 1;
+        if self.steps >= self.distance {
+            self.checkpoint = Some(hash);
+            self.distance = self.distance.saturating_mul(2);
+            self.steps = 0;
+        }
+        true
+    }
+}
+
+/// Where a [`pages`] stream stands.
+enum Position<C> {
+    /// Fetch the page at this cursor (`None`: the first page).
+    At(Option<C>),
+    /// The last page pointed back to one already served.
+    Cycle,
+    Done,
+}
+
+/// A stream of pages of the operation `operation_id`: `fetch(first)` for
+/// the first page, then `fetch(Some(next(&page)))` until `next` says there
+/// is none (or hands back the cursor it was just given).
+///
+/// A cursor followed before ends the stream with [`PageError::Cycle`] after
+/// the page that pointed to it. A failed request ends the stream after its
+/// [`PageError::Request`] is yielded.
 pub(crate) fn pages<C, P, E, F, Fut, N>(
+    operation_id: &'static str,
     first: Option<C>,
     fetch: F,
     next: N,
-) -> impl Stream<Item = Result<P, E>>
+) -> impl Stream<Item = Result<P, PageError<E>>>
 where
-    C: PartialEq + Clone,
+    C: PartialEq + Hash + Clone,
     F: FnMut(Option<C>) -> Fut,
-    Fut: Future<Output = Result<P, E>>,
+    Fut: Future<Output = Result<P, Error<E>>>,
     N: Fn(&P) -> Option<C>,
 {
-    // `None`: done; `Some(cursor)`: fetch the page at `cursor`.
+    let mut guard = CycleGuard::new();
+    if let Some(first) = &first {
+        guard.first_visit(first);
+    }
     stream::try_unfold(
-        (Some(first), fetch, next),
-        |(position, mut fetch, next)| async move {
-            let Some(cursor) = position else {
-                return Ok(None);
+        (Position::At(first), fetch, next, guard, 0u64),
+        move |(position, mut fetch, next, mut guard, served)| async move {
+            let cursor = match position {
+                Position::At(cursor) => cursor,
+                Position::Cycle => {
+                    return Err(PageError::Cycle {
+                        operation_id,
+                        pages: served,
+                    })
+                }
+                Position::Done => return Ok(None),
             };
             let page = fetch(cursor.clone()).await?;
-            let following = next(&page).filter(|c| cursor.as_ref() != Some(c));
-            Ok(Some((page, (following.map(Some), fetch, next))))
+            let following = match next(&page) {
+                Some(c) if cursor.as_ref() == Some(&c) => Position::Done,
+                Some(c) if !guard.first_visit(&c) => Position::Cycle,
+                Some(c) => Position::At(Some(c)),
+                None => Position::Done,
+            };
+            Ok(Some((
+                page,
+                (following, fetch, next, guard, served.saturating_add(1)),
+            )))
         },
     )
 }
@@ -188,40 +367,71 @@ where
 /// An endless stream of pages for feeds that grow (the audit event stream):
 /// like [`pages`], but at the end (an `is_empty` page, no cursor, or the
 /// same cursor again) it waits `every` on `clock` and asks again with the
-/// last cursor it had.
+/// last cursor it had. Replaying that cursor is the point; moving on to a
+/// cursor followed earlier is a cycle and ends the stream with
+/// [`PageError::Cycle`].
 pub(crate) fn poll<C, P, E, F, Fut, N, Z>(
+    operation_id: &'static str,
     fetch: F,
     next: N,
     is_empty: Z,
     clock: Arc<dyn Clock>,
     every: Duration,
-) -> impl Stream<Item = Result<P, E>>
+) -> impl Stream<Item = Result<P, PageError<E>>>
 where
-    C: Clone + PartialEq,
+    C: Clone + PartialEq + Hash,
     F: FnMut(Option<C>) -> Fut,
-    Fut: Future<Output = Result<P, E>>,
+    Fut: Future<Output = Result<P, Error<E>>>,
     N: Fn(&P) -> Option<C>,
     Z: Fn(&P) -> bool,
 {
-    // State: the cursor to ask with, and whether to wait before asking.
-    stream::try_unfold(
-        (None, false, fetch, next, is_empty),
-        move |(cursor, wait, mut fetch, next, is_empty): (Option<C>, bool, F, N, Z)| {
-            let pause = wait.then(|| clock.sleep(every));
-            async move {
-                if let Some(pause) = pause {
-                    pause.await;
-                }
-                let page = fetch(cursor.clone()).await?;
-                let following = next(&page);
-                let at_end = is_empty(&page) || following.is_none() || following == cursor;
-                Ok(Some((
-                    page,
-                    (following.or(cursor), at_end, fetch, next, is_empty),
-                )))
+    struct State<C, F, N, Z> {
+        cursor: Option<C>,
+        wait: bool,
+        cycle: bool,
+        served: u64,
+        guard: CycleGuard,
+        fetch: F,
+        next: N,
+        is_empty: Z,
+    }
+    let start = State {
+        cursor: None,
+        wait: false,
+        cycle: false,
+        served: 0,
+        guard: CycleGuard::new(),
+        fetch,
+        next,
+        is_empty,
+    };
+    stream::try_unfold(start, move |mut state: State<C, F, N, Z>| {
+        // No pause before reporting a cycle: the stream ends there.
+        let pause = (state.wait && !state.cycle).then(|| clock.sleep(every));
+        async move {
+            if state.cycle {
+                return Err(PageError::Cycle {
+                    operation_id,
+                    pages: state.served,
+                });
             }
-        },
-    )
+            if let Some(pause) = pause {
+                pause.await;
+            }
+            let page = (state.fetch)(state.cursor.clone()).await?;
+            let following = (state.next)(&page);
+            let moved_on = following.is_some() && following != state.cursor;
+            if let Some(c) = following.as_ref().filter(|_| moved_on) {
+                state.cycle = !state.guard.first_visit(c);
+            }
+            state.wait = (state.is_empty)(&page) || !moved_on;
+            state.served = state.served.saturating_add(1);
+            if moved_on {
+                state.cursor = following;
+            }
+            Ok(Some((page, state)))
+        }
+    })
 }
 
 /// The items of a stream of pages, in order, one page in memory at a time.
@@ -267,7 +477,8 @@ pub(crate) fn scim_next_index(
     items_per_page: i64,
     total_results: i64,
 ) -> Option<i64> {
-    let next = start_index.max(1) + items_per_page;
+    // Checked: a server's index near `i64::MAX` ends the list, not the program.
+    let next = start_index.max(1).checked_add(items_per_page)?;
     (items_per_page > 0 && next <= total_results).then_some(next)
 }
 
@@ -277,8 +488,9 @@ impl Client {
     /// every operation. A relative link is resolved against the base URL; a
     /// link to any other origin is refused, so the key never leaves for a
     /// host the client was not configured for.
-    /// A non-success answer is an [`Error::UnexpectedResponse`], status and
-    /// body intact, whatever the error type `E` of the list operation.
+    /// A non-success answer is an [`Error::UnexpectedResponse`] with its
+    /// status and a bounded body (see [`crate::response`]), whatever the
+    /// error type `E` of the list operation.
     pub async fn follow_link<T: DeserializeOwned, E>(
         &self,
         link: &str,
@@ -294,9 +506,9 @@ impl Client {
         self.pre(&mut request, &info).await?;
         let response = self.exec(request, &info).await?;
         if response.status().is_success() {
-            ResponseValue::from_response(response).await
+            crate::response::from_response(response).await
         } else {
-            Err(Error::UnexpectedResponse(response))
+            Err(crate::response::unexpected(response).await)
         }
     }
 
@@ -343,5 +555,36 @@ mod tests {
             None,
             "an empty page ends the list"
         );
+        assert_eq!(scim_next_index(i64::MAX, 1, i64::MAX), None, "no overflow");
+        assert_eq!(scim_next_index(i64::MIN, i64::MAX, i64::MAX), None);
+    }
+
+    #[test]
+    fn the_guard_catches_a_cycle_beyond_the_remembered_cursors_in_constant_memory() {
+        let mut guard = CycleGuard::new();
+        for n in 0..CycleGuard::REMEMBERED as u64 {
+            assert!(guard.first_visit(&n));
+        }
+        // Then 1,000 fresh cursors, and a cycle of 7 among new ones.
+        let tail = (0..1_000u64).map(|n| n + 1_000_000_000);
+        let cycle = (0..7u64).cycle().map(|n| n + 2_000_000_000);
+        let mut followed = 0usize;
+        for cursor in tail.chain(cycle).take(100_000) {
+            if !guard.first_visit(&cursor) {
+                break;
+            }
+            followed += 1;
+        }
+        assert!(
+            followed < 1_000 + 4 * 7 + 2_048,
+            "caught within a few turns of the cycle (after {followed} cursors)"
+        );
+        assert_eq!(
+            guard.seen.len(),
+            CycleGuard::REMEMBERED,
+            "memory stays flat"
+        );
+        assert!(guard.first_visit(&3u64.wrapping_add(1 << 40)));
+        assert!(!guard.first_visit(&5u64), "remembered cursors stay caught");
     }
 }

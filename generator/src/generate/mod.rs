@@ -15,6 +15,7 @@ mod output;
 mod pagination;
 mod prune;
 mod query_style;
+mod response_bodies;
 mod tables;
 
 /// progenitor could not generate a client from the spec.
@@ -87,6 +88,7 @@ pub fn generate_client(spec: &Spec) -> Result<String, GenerateError> {
         generator.generate_tokens(openapi)
     })?;
     add_to_module(&mut file, "types", open_enums.iter().map(open_enum::tokens))?;
+    response_bodies::route_through_runtime(&mut file);
     prune::unused_struct_builders(&mut file);
     let output = output::Output::read(&file);
     add_to_module(

@@ -186,7 +186,7 @@ fn operation(
             /// Follows the feed without end: reads to the last page, then waits
             /// `every` (on the client's clock) and asks again from the last
             /// position, yielding items as they arrive.
-            pub fn follow(self, every: ::std::time::Duration) -> ::futures::stream::BoxStream<'a, Result<#item_ty, Error<#error>>> {
+            pub fn follow(self, every: ::std::time::Duration) -> ::futures::stream::BoxStream<'a, Result<#item_ty, crate::pagination::PageError<#error>>> {
                 crate::pagination::follow_items(self, every)
             }
         }
@@ -216,11 +216,11 @@ fn operation(
         }
         impl<'a> #builder<'a> {
             #[doc = #pages_doc]
-            pub fn pages(self) -> ::futures::stream::BoxStream<'a, Result<#page, Error<#error>>> {
+            pub fn pages(self) -> ::futures::stream::BoxStream<'a, Result<#page, crate::pagination::PageError<#error>>> {
                 crate::pagination::stream_pages(self)
             }
             #[doc = #items_doc]
-            pub fn items(self) -> ::futures::stream::BoxStream<'a, Result<#item_ty, Error<#error>>> {
+            pub fn items(self) -> ::futures::stream::BoxStream<'a, Result<#item_ty, crate::pagination::PageError<#error>>> {
                 crate::pagination::stream_items(self)
             }
             #follow

@@ -1,0 +1,141 @@
+//! Reading answers into values or errors, with bounded error bodies.
+//!
+//! The generated operations decode every JSON answer through
+//! [`from_response`] and turn every undocumented status into an error with
+//! [`unexpected`] (the generator routes progenitor's own calls here). The
+//! promise they keep: **whatever the server sends, the error keeps the HTTP
+//! status and at most [`BODY_PREFIX_LIMIT`] bytes of the body**, and
+//! formatting the error never builds a string much larger than that.
+//!
+//! | answer | error |
+//! |---|---|
+//! | documented error status, body decodes as the operation's error type | [`Error::ErrorResponse`] |
+//! | documented error status, body not JSON (a gateway's HTML page), not of that type, or longer than the limit | [`Error::UnexpectedResponse`] with the status, headers and a body prefix |
+//! | undocumented status | [`Error::UnexpectedResponse`], likewise |
+//! | success status, body does not decode | [`Error::InvalidResponsePayload`] with a body prefix (the status is the operation's documented success) |
+//!
+//! The body of an [`Error::UnexpectedResponse`] is already read (the
+//! connection is free): `response.text().await` gives the prefix, and a
+//! prefix that is not the whole body carries the [`TruncatedBody`]
+//! extension (`response.extensions().get::<TruncatedBody>()`).
+
+use bytes::{Bytes, BytesMut};
+use progenitor_client::{Error, ResponseValue};
+use reqwest::ResponseBuilderExt;
+use serde::de::DeserializeOwned;
+
+/// The most bytes of an error body kept (and read) for an error value:
+/// 64 KiB, enough for any API error document or gateway page.
+pub const BODY_PREFIX_LIMIT: usize = 64 * 1024;
+
+/// Marks an [`Error::UnexpectedResponse`] whose body is only the first
+/// [`BODY_PREFIX_LIMIT`] bytes of what the server sent (or what arrived
+/// before the connection failed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TruncatedBody;
+
+/// Decodes a JSON answer, as progenitor's `ResponseValue::from_response`
+/// does, but keeps the status of an error answer whose body is not of the
+/// expected type, and bounds every body kept in an error.
+///
+/// A success body is read whole (pages can be large); an error body only up
+/// to [`BODY_PREFIX_LIMIT`].
+pub async fn from_response<T: DeserializeOwned, E>(
+    response: reqwest::Response,
+) -> Result<ResponseValue<T>, Error<E>> {
+    let status = response.status();
+    if !status.is_success() {
+        let headers = response.headers().clone();
+        let answer = read_prefix(response).await;
+        if !answer.truncated {
+            if let Ok(inner) = serde_json::from_slice(&answer.body) {
+                return Ok(ResponseValue::new(inner, status, headers));
+            }
+        }
+        return Err(Error::UnexpectedResponse(answer.into_response()));
+    }
+    let headers = response.headers().clone();
+    let full = response.bytes().await.map_err(Error::ResponseBodyError)?;
+    match serde_json::from_slice(&full) {
+        Ok(inner) => Ok(ResponseValue::new(inner, status, headers)),
+        Err(e) => Err(Error::InvalidResponsePayload(prefix(&full), e)),
+    }
+}
+
+/// An undocumented answer as [`Error::UnexpectedResponse`]: status and
+/// headers as they came, the body read up to [`BODY_PREFIX_LIMIT`].
+pub async fn unexpected<E>(response: reqwest::Response) -> Error<E> {
+    Error::UnexpectedResponse(read_prefix(response).await.into_response())
+}
+
+/// An answer whose body has been read, up to the limit.
+struct Prefixed {
+    status: reqwest::StatusCode,
+    version: reqwest::Version,
+    headers: reqwest::header::HeaderMap,
+    url: reqwest::Url,
+    body: Bytes,
+    truncated: bool,
+}
+
+impl Prefixed {
+    fn into_response(self) -> reqwest::Response {
+        // The builder holds only the URL extension: it cannot fail, and the
+        // default (an empty 200) is overwritten below anyway.
+        let mut response = http::Response::builder()
+            .url(self.url)
+            .body(())
+            .unwrap_or_default()
+            .map(|()| self.body);
+        *response.status_mut() = self.status;
+        *response.version_mut() = self.version;
+        *response.headers_mut() = self.headers;
+        if self.truncated {
+            response.extensions_mut().insert(TruncatedBody);
+        }
+        reqwest::Response::from(response)
+    }
+}
+
+/// Reads at most [`BODY_PREFIX_LIMIT`] bytes of the body; a body cut short
+/// by a failing connection keeps what arrived, marked truncated.
+async fn read_prefix(mut response: reqwest::Response) -> Prefixed {
+    let status = response.status();
+    let version = response.version();
+    let headers = response.headers().clone();
+    let url = response.url().clone();
+    let mut body = BytesMut::new();
+    let mut truncated = false;
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                let room = BODY_PREFIX_LIMIT - body.len();
+                if chunk.len() > room {
+                    body.extend_from_slice(&chunk[..room]);
+                    truncated = true;
+                    break;
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(None) => break,
+            Err(_) => {
+                truncated = true;
+                break;
+            }
+        }
+    }
+    Prefixed {
+        status,
+        version,
+        headers,
+        url,
+        body: body.freeze(),
+        truncated,
+    }
+}
+
+/// The first [`BODY_PREFIX_LIMIT`] bytes, copied so that the whole body can
+/// be freed.
+fn prefix(body: &Bytes) -> Bytes {
+    Bytes::copy_from_slice(&body[..body.len().min(BODY_PREFIX_LIMIT)])
+}
