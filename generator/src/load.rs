@@ -46,16 +46,86 @@ impl std::error::Error for LoadError {}
 
 /// Reads and parses the spec file at `path`.
 pub fn load_spec(path: &Path) -> Result<Spec, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|e| LoadError {
+    let bytes = std::fs::read(path).map_err(|e| LoadError {
         path: path.to_owned(),
-        location: None,
+        location: Some((1, 1)),
         message: format!("cannot read the spec: {e}"),
     })?;
-    parse_spec(path, text)
+    parse_spec(path, decode(path, bytes)?)
+}
+
+/// The spec text of raw file contents: UTF-8 (a leading byte order mark is
+/// dropped), or an error located at the first invalid byte.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(strip_bom(text)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let before = String::from_utf8_lossy(&bytes[..at]);
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Err(LoadError {
+                path: path.to_owned(),
+                location: Some((line, column)),
+                message: format!(
+                    "not UTF-8 text: invalid byte 0x{:02X} at byte offset {at} (save the spec as UTF-8)",
+                    bytes[at]
+                ),
+            })
+        }
+    }
+}
+
+/// `text` without a leading UTF-8 byte order mark.
+pub fn strip_bom(text: String) -> String {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    }
+}
+
+/// Whether the text is a JSON document (its first non-blank character is `{`).
+pub fn is_json(text: &str) -> bool {
+    text.trim_start().starts_with('{')
 }
 
 /// Parses spec text that was read from `path` (the path is used in messages only).
+///
+/// JSON text is read by serde_json (several times faster than the YAML parser
+/// on the official specs); YAML text that uses aliases is first read once
+/// with a bounded alias expansion ([`parse_tree`]), so that an alias bomb
+/// fails fast with a located error instead of exhausting memory.
 pub fn parse_spec(path: &Path, text: String) -> Result<Spec, LoadError> {
+    let text = strip_bom(text);
+    if !is_json(&text) {
+        flow_depth_within_bounds(path, &text)?;
+        if text.contains('&') && text.contains('*') {
+            parse_tree(path, &text)?;
+        }
+    }
+    parse_spec_unbounded(path, text)
+}
+
+/// [`parse_spec`] for text whose aliases are known to expand within bounds.
+pub(crate) fn parse_spec_unbounded(path: &Path, text: String) -> Result<Spec, LoadError> {
+    if is_json(&text) {
+        return match serde_json::from_str::<openapiv3::OpenAPI>(&text) {
+            Ok(openapi) => Ok(Spec {
+                path: path.to_owned(),
+                text,
+                openapi,
+            }),
+            Err(e) => Err(LoadError {
+                path: path.to_owned(),
+                location: Some((e.line().max(1), e.column().max(1))),
+                message: format!(
+                    "not a valid OpenAPI 3.0 document: {}",
+                    strip_json_location(&e)
+                ),
+            }),
+        };
+    }
     match serde_yaml::from_str::<openapiv3::OpenAPI>(&text) {
         Ok(openapi) => Ok(Spec {
             path: path.to_owned(),
@@ -64,9 +134,261 @@ pub fn parse_spec(path: &Path, text: String) -> Result<Spec, LoadError> {
         }),
         Err(e) => Err(LoadError {
             path: path.to_owned(),
-            location: e.location().map(|l| (l.line(), l.column())),
+            location: Some(yaml_location(&e, &text)),
             message: format!("not a valid OpenAPI 3.0 document: {}", strip_location(&e)),
         }),
+    }
+}
+
+/// How many YAML nodes beyond the text's length in bytes alias expansion may
+/// produce. Without aliases a document has fewer nodes than bytes, so this
+/// only ever stops alias bombs (a 1.5 MB bomb expands to billions of nodes).
+pub const ALIAS_EXPANSION_ALLOWANCE: usize = 100_000;
+
+/// Parses YAML text into a tree, counting every node that alias expansion
+/// produces: more than the text's length plus [`ALIAS_EXPANSION_ALLOWANCE`]
+/// fails, located where the expansion ran over. Integers that fit in no 64-bit
+/// type are reported as such (located), not as invalid YAML.
+pub fn parse_tree(path: &Path, text: &str) -> Result<serde_yaml::Value, LoadError> {
+    flow_depth_within_bounds(path, text)?;
+    let budget = std::cell::Cell::new(text.len() + ALIAS_EXPANSION_ALLOWANCE);
+    let de = serde_yaml::Deserializer::from_str(text);
+    serde::de::DeserializeSeed::deserialize(bounded::Bounded { budget: &budget }, de).map_err(|e| {
+        let message = strip_location(&e);
+        let message =
+            if message.contains(bounded::TOO_MANY) || message.contains(bounded::OUT_OF_RANGE) {
+                message
+            } else {
+                format!("not valid YAML: {message}")
+            };
+        LoadError {
+            path: path.to_owned(),
+            location: Some(yaml_location(&e, text)),
+            message,
+        }
+    })
+}
+
+/// The deepest flow nesting (`[[[...`, `{{{...`) let through to the YAML
+/// parser: libyaml's scanner is quadratic in it (500,000 levels: minutes),
+/// and serde_yaml rejects anything deeper than 128 levels anyway.
+pub const MAX_FLOW_DEPTH: usize = 1000;
+
+/// A linear pre-scan of the flow brackets that open a node (after `:`, `-`,
+/// `[`, `{`, `,` or at the start of a line), skipping quoted scalars and
+/// comments: deeper than [`MAX_FLOW_DEPTH`] fails, located at the bracket.
+fn flow_depth_within_bounds(path: &Path, text: &str) -> Result<(), LoadError> {
+    let bytes = text.as_bytes();
+    let (mut depth, mut line, mut line_start) = (0usize, 1usize, 0usize);
+    let mut prev = b'\n'; // last non-blank byte
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let node_start = matches!(prev, b'\n' | b':' | b'-' | b'[' | b'{' | b',');
+        match b {
+            b'\n' => {
+                line += 1;
+                line_start = i + 1;
+                prev = b'\n';
+            }
+            b' ' | b'\t' | b'\r' => {}
+            b'#' if matches!(
+                bytes.get(i.wrapping_sub(1)),
+                None | Some(b' ' | b'\t' | b'\n')
+            ) =>
+            {
+                while i + 1 < bytes.len() && bytes[i + 1] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'"' | b'\'' if node_start => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b {
+                    if bytes[i] == b'\\' && b == b'"' {
+                        i += 1;
+                    } else if bytes[i] == b'\n' {
+                        line += 1;
+                        line_start = i + 1;
+                    }
+                    i += 1;
+                }
+                prev = b;
+            }
+            b'[' | b'{' if node_start => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Err(LoadError {
+                        path: path.to_owned(),
+                        location: Some((line, text[line_start..i].chars().count() + 1)),
+                        message: format!(
+                            "not valid YAML: flow collections nested more than {MAX_FLOW_DEPTH} levels deep"
+                        ),
+                    });
+                }
+                prev = b;
+            }
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                prev = b;
+            }
+            _ => prev = b,
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// Where a serde_yaml error is: its own mark, else (a second document, the
+/// repetition limit) the second document's `---`, else the start.
+pub(crate) fn yaml_location(e: &serde_yaml::Error, text: &str) -> (usize, usize) {
+    if let Some(l) = e.location() {
+        return (l.line(), l.column());
+    }
+    text.lines()
+        .enumerate()
+        .skip(1)
+        .find(|(_, l)| l.starts_with("---") || l.starts_with("..."))
+        .map_or((1, 1), |(i, _)| (i + 1, 1))
+}
+
+fn strip_json_location(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_owned(),
+        None => msg,
+    }
+}
+
+mod bounded {
+    //! A `serde_yaml::Value` built under a node budget.
+    use std::cell::Cell;
+    use std::fmt;
+
+    use serde::de::{self, DeserializeSeed, Visitor};
+    use serde_yaml::value::{Tag, TaggedValue};
+    use serde_yaml::{Mapping, Number, Value};
+
+    pub const TOO_MANY: &str = "YAML aliases expand to too many nodes";
+    pub const OUT_OF_RANGE: &str = "is out of range";
+
+    #[derive(Clone, Copy)]
+    pub struct Bounded<'c> {
+        pub budget: &'c Cell<usize>,
+    }
+
+    impl Bounded<'_> {
+        fn take<E: de::Error>(self) -> Result<(), E> {
+            match self.budget.get().checked_sub(1) {
+                Some(left) => {
+                    self.budget.set(left);
+                    Ok(())
+                }
+                None => Err(E::custom(format!(
+                    "{TOO_MANY} (more than the text's length plus {}): an alias bomb? Write the repeated parts out or use `$ref`",
+                    super::ALIAS_EXPANSION_ALLOWANCE
+                ))),
+            }
+        }
+    }
+
+    impl<'de> DeserializeSeed<'de> for Bounded<'_> {
+        type Value = Value;
+        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Bounded<'_> {
+        type Value = Value;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any YAML value")
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+            self.take()?;
+            Ok(Value::Bool(v))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+            self.take()?;
+            Ok(Value::Number(v.into()))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+            self.take()?;
+            Ok(Value::Number(v.into()))
+        }
+        fn visit_i128<E: de::Error>(self, v: i128) -> Result<Value, E> {
+            Err(E::custom(format!(
+                "integer literal `{v}` {OUT_OF_RANGE}: integers must fit in 64 bits (quote it, or write it as a float)"
+            )))
+        }
+        fn visit_u128<E: de::Error>(self, v: u128) -> Result<Value, E> {
+            Err(E::custom(format!(
+                "integer literal `{v}` {OUT_OF_RANGE}: integers must fit in 64 bits (quote it, or write it as a float)"
+            )))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+            self.take()?;
+            Ok(Value::Number(Number::from(v)))
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+            self.take()?;
+            Ok(Value::String(v.to_owned()))
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+            self.take()?;
+            Ok(Value::String(v))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+            self.take()?;
+            Ok(Value::Null)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+            self.visit_unit()
+        }
+        fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+            self.deserialize(d)
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+            self.take()?;
+            let mut out = Vec::new();
+            while let Some(v) = seq.next_element_seed(self)? {
+                out.push(v);
+            }
+            Ok(Value::Sequence(out))
+        }
+        fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+            self.take()?;
+            let mut out = Mapping::new();
+            while let Some(k) = map.next_key_seed(self)? {
+                let v = map.next_value_seed(self)?;
+                // As serde_yaml's own `Value` does (openapiv3 panics on some
+                // duplicate keys).
+                if out.contains_key(&k) {
+                    let key = match &k {
+                        Value::String(s) => format!("{s:?}"),
+                        other => serde_yaml::to_string(other)
+                            .unwrap_or_default()
+                            .trim()
+                            .to_owned(),
+                    };
+                    return Err(de::Error::custom(format_args!(
+                        "duplicate entry with key {key}"
+                    )));
+                }
+                out.insert(k, v);
+            }
+            Ok(Value::Mapping(out))
+        }
+        fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Value, A::Error> {
+            use de::VariantAccess;
+            self.take()?;
+            let (tag, variant) = data.variant::<String>()?;
+            let value = variant.newtype_variant_seed(self)?;
+            Ok(Value::Tagged(Box::new(TaggedValue {
+                tag: Tag::new(tag),
+                value,
+            })))
+        }
     }
 }
 

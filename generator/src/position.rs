@@ -42,6 +42,7 @@ impl PositionIndex {
             line_starts: std::iter::once(0)
                 .chain(text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect(),
+            column_cache: std::cell::Cell::new((usize::MAX, 0, 0)),
         };
         scanner
             .out
@@ -93,6 +94,8 @@ struct Scanner<'a> {
     out: HashMap<String, Position>,
     /// Byte offset of the start of each line, for cheap line lookups.
     line_starts: Vec<usize>,
+    /// (line start, byte offset, column) of the last [`Scanner::column`].
+    column_cache: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl Scanner<'_> {
@@ -119,12 +122,24 @@ impl Scanner<'_> {
         self.line_starts.get(self.line_of(at)).copied().unwrap_or(0)
     }
 
-    /// 0-based column in characters.
+    /// 0-based column in characters. Counted from the last position asked
+    /// on the same line, so that a long line (a minified JSON spec, a flow
+    /// list of 100,000 items) costs its length once, not once per item.
     fn column(&self) -> usize {
         let start = self.line_start(self.pos);
-        self.text
-            .get(start..self.pos)
-            .map_or(self.pos - start, |s| s.chars().count())
+        let (cached_start, cached_pos, cached_column) = self.column_cache.get();
+        let (from, base) = if cached_start == start && cached_pos <= self.pos {
+            (cached_pos, cached_column)
+        } else {
+            (start, 0)
+        };
+        let column = base
+            + self
+                .text
+                .get(from..self.pos)
+                .map_or(self.pos - from, |s| s.chars().count());
+        self.column_cache.set((start, self.pos, column));
+        column
     }
 
     fn position(&self) -> Position {

@@ -34,10 +34,15 @@ pub fn entries(v: &Value) -> Vec<(String, &Value)> {
 /// as it does for the typed parse.
 pub fn get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
     match v {
+        // A hashed lookup first: a linear scan here made every `$ref` lookup
+        // in `components` cost the section's size (a 8k-link chain: minutes).
         Value::Mapping(m) => m
-            .iter()
-            .find(|(k, _)| key_str(k).as_deref() == Some(key))
-            .map(|(_, v)| v)
+            .get(key)
+            .or_else(|| {
+                m.iter()
+                    .find(|(k, _)| !k.is_string() && key_str(k).as_deref() == Some(key))
+                    .map(|(_, v)| v)
+            })
             .filter(|v| !v.is_null()),
         _ => None,
     }
@@ -79,10 +84,17 @@ pub fn ref_of(v: &Value) -> Option<&str> {
     get_str(v, "$ref")
 }
 
+/// The longest chain of `$ref` links `check` accepts (`ref-chain-too-long`
+/// beyond): real specs use one to three links. The bound keeps the per-node
+/// resolution of the rules cheap and progenitor's generation (superlinear in
+/// the chain: 300 links take seconds) short, while a chain of any length is
+/// still classified in linear time by [`RefChains`].
+pub const MAX_REF_CHAIN: usize = 100;
+
 /// Follows `$ref`s from `v` (found at `pointer`) to the node they end at, and
 /// that node's pointer. `None` when a reference dangles, leaves the document,
-/// loops, or (with `section`) leaves `components/<section>`; the `refs` rule
-/// reports those.
+/// loops, is longer than [`MAX_REF_CHAIN`] links, or (with `section`) leaves
+/// `components/<section>`; the `refs` rule reports those.
 pub fn resolve_in<'a>(
     root: &'a Value,
     v: &'a Value,
@@ -91,7 +103,7 @@ pub fn resolve_in<'a>(
 ) -> Option<(&'a Value, String)> {
     let mut node = v;
     let mut at = pointer.to_owned();
-    for _ in 0..32 {
+    for _ in 0..=MAX_REF_CHAIN {
         match ref_of(node) {
             None => return Some((node, at)),
             Some(r) => {
@@ -110,9 +122,70 @@ pub fn resolve_in<'a>(
     None
 }
 
-/// [`resolve_in`] without a section constraint.
-pub fn resolve<'a>(root: &'a Value, v: &'a Value, pointer: &str) -> Option<(&'a Value, String)> {
-    resolve_in(root, v, pointer, None)
+/// Where the chain of references starting at a target ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chain {
+    /// At a definition, after this many more links.
+    Ends(usize),
+    /// In a loop: it never reaches a definition.
+    Cycle,
+    /// At a dangling or external reference (reported where it stands).
+    Broken,
+}
+
+impl Chain {
+    fn step(self) -> Chain {
+        match self {
+            Chain::Ends(n) => Chain::Ends(n + 1),
+            other => other,
+        }
+    }
+}
+
+/// Memoized classification of reference chains: each target is followed
+/// once, so classifying every `$ref` of a document is linear in its size,
+/// whatever the length of its chains.
+#[derive(Debug, Default)]
+pub struct RefChains {
+    memo: std::collections::HashMap<String, Chain>,
+}
+
+impl RefChains {
+    /// Where the chain through the local pointer `target` ends.
+    pub fn classify(&mut self, root: &Value, target: &str) -> Chain {
+        let mut path: Vec<String> = Vec::new();
+        let mut on_path = std::collections::HashSet::new();
+        let mut cur = target.to_owned();
+        let mut result = loop {
+            if let Some(c) = self.memo.get(&cur) {
+                break *c;
+            }
+            if !on_path.insert(cur.clone()) {
+                break Chain::Cycle;
+            }
+            let Some(node) = lookup(root, &cur) else {
+                break Chain::Broken;
+            };
+            match ref_of(node) {
+                None => {
+                    self.memo.insert(cur, Chain::Ends(0));
+                    break Chain::Ends(0);
+                }
+                Some(r) => {
+                    path.push(cur);
+                    match r.strip_prefix('#') {
+                        Some(t) => cur = t.to_owned(),
+                        None => break Chain::Broken,
+                    }
+                }
+            }
+        };
+        for p in path.into_iter().rev() {
+            result = result.step();
+            self.memo.insert(p, result);
+        }
+        self.memo.get(target).copied().unwrap_or(result)
+    }
 }
 
 /// One operation of the document.

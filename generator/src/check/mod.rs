@@ -23,7 +23,7 @@ use std::path::Path;
 use serde_yaml::Value;
 
 use crate::diagnostic::{Diagnostic, Report};
-use crate::load::{parse_spec, Spec};
+use crate::load::Spec;
 use crate::position::{Position, PositionIndex};
 
 /// The result of checking a spec: the findings and, when the text parsed as
@@ -38,51 +38,75 @@ pub struct Checked {
 
 /// Reads the spec at `path` and checks it.
 pub fn check_file(path: &Path) -> Checked {
-    match std::fs::read_to_string(path) {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            return Checked {
+                report: Report {
+                    file: path.to_owned(),
+                    diagnostics: vec![Diagnostic {
+                        position: Some(Position { line: 1, column: 1 }),
+                        ..Diagnostic::error("spec-read", "", format!("cannot read the spec: {e}"))
+                            .with_hint("run from the repository root, or pass the spec's path")
+                    }],
+                },
+                spec: None,
+            }
+        }
+    };
+    match crate::load::decode(path, bytes) {
         Ok(text) => check_text(path, text),
         Err(e) => Checked {
             report: Report {
                 file: path.to_owned(),
-                diagnostics: vec![Diagnostic::error(
-                    "spec-read",
-                    "",
-                    format!("cannot read the spec: {e}"),
-                )
-                .with_hint("run from the repository root, or pass the spec's path")],
+                diagnostics: vec![load_diagnostic("spec-encoding", e)
+                    .with_hint("convert the file to UTF-8 (e.g. `iconv -f latin1 -t utf-8`)")],
             },
             spec: None,
         },
     }
 }
 
+/// A located diagnostic of `rule` from a load error.
+fn load_diagnostic(rule: &'static str, e: crate::load::LoadError) -> Diagnostic {
+    Diagnostic {
+        position: e.location.map(|(line, column)| Position { line, column }),
+        ..Diagnostic::error(rule, "", e.message)
+    }
+}
+
 /// Checks spec `text` read from `path` (used in messages only).
 pub fn check_text(path: &Path, text: String) -> Checked {
+    let text = crate::load::strip_bom(text);
     let mut report = Report::new(path);
     let index = PositionIndex::new(&text);
-    let root: Value = match serde_yaml::from_str(&text) {
+    let root: Value = match crate::load::parse_tree(path, &text) {
         Ok(root) => root,
         Err(e) => {
-            let position = e
-                .location()
-                .map(|l| Position {
-                    line: l.line(),
-                    column: l.column(),
-                })
-                .or_else(|| Some(document_marker(&text)));
-            report.diagnostics.push(Diagnostic {
-                position,
-                ..Diagnostic::error(
-                    "yaml-syntax",
-                    "",
-                    format!("not valid YAML: {}", crate::load::strip_location(&e)),
+            let (rule, hint) = if e.message.contains("alias") {
+                (
+                    "yaml-alias-limit",
+                    "write the repeated parts out, or share them with `$ref`",
                 )
-                .with_hint("fix the YAML syntax at this position (indentation, quotes, brackets)")
-            });
+            } else if e.message.contains("out of range") {
+                (
+                    "yaml-number-range",
+                    "quote the number, or write it as a float (`1.0e30`)",
+                )
+            } else {
+                (
+                    "yaml-syntax",
+                    "fix the YAML syntax at this position (indentation, quotes, brackets)",
+                )
+            };
+            report
+                .diagnostics
+                .push(load_diagnostic(rule, e).with_hint(hint));
             return Checked { report, spec: None };
         }
     };
     report.diagnostics = rules(&root);
-    let spec = match parse_spec(path, text) {
+    let spec = match crate::load::parse_spec_unbounded(path, text) {
         Ok(spec) => {
             extensions::check(&spec.openapi, &mut report.diagnostics);
             Some(spec)
@@ -107,6 +131,17 @@ pub fn check_text(path: &Path, text: String) -> Checked {
     Checked { report, spec }
 }
 
+/// The first `allOf` cycle of a parsed spec, as a message (see the
+/// `ref-cycle` rule); `None` when there is none.
+pub fn all_of_cycle(openapi: &openapiv3::OpenAPI) -> Option<String> {
+    let root = serde_yaml::to_value(openapi).ok()?;
+    let mut out = Vec::new();
+    refs::check_all_of_cycles(&root, &mut out);
+    out.into_iter()
+        .next()
+        .map(|d| format!("{} (at {})", d.message, d.pointer))
+}
+
 /// Runs every rule over the raw document.
 pub fn rules(root: &Value) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -120,12 +155,14 @@ pub fn rules(root: &Value) -> Vec<Diagnostic> {
         return out;
     }
     version::check_document(root, &mut out);
+    let mut chains = doc::RefChains::default();
     doc::walk(root, &mut |kind, pointer, node| {
         version::check_node(kind, pointer, node, &mut out);
         names::check_properties(kind, pointer, node, &mut out);
-        refs::check_node(root, kind, pointer, node, &mut out);
+        refs::check_node(root, &mut chains, kind, pointer, node, &mut out);
         schema::check_node(kind, pointer, node, &mut out);
     });
+    refs::check_all_of_cycles(root, &mut out);
     let ops = doc::operations(root);
     operation_id::check(&ops, &mut out);
     for op in &ops {
@@ -136,17 +173,4 @@ pub fn rules(root: &Value) -> Vec<Diagnostic> {
     names::check(root, &ops, &mut out);
     curation::check(root, &ops, &mut out);
     out
-}
-
-/// Where a YAML error without a location most likely is: serde_yaml gives
-/// none for a second document, so point at its `---` (else the start).
-fn document_marker(text: &str) -> Position {
-    text.lines()
-        .enumerate()
-        .skip(1)
-        .find(|(_, l)| l.starts_with("---") || l.starts_with("..."))
-        .map_or(Position { line: 1, column: 1 }, |(i, _)| Position {
-            line: i + 1,
-            column: 1,
-        })
 }

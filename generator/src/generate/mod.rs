@@ -188,6 +188,15 @@ pub(crate) fn run_progenitor(
         &openapiv3::OpenAPI,
     ) -> progenitor_impl::Result<proc_macro2::TokenStream>,
 ) -> Result<syn::File, GenerateError> {
+    // typify recurses on a schema that includes itself through `allOf` until
+    // the stack overflows, which no `catch_unwind` survives: refuse it here
+    // too, for callers that generate without `check`.
+    if let Some(cycle) = crate::check::all_of_cycle(&spec.openapi) {
+        return Err(GenerateError {
+            message: cycle,
+            panicked: false,
+        });
+    }
     let settings = settings_with_open_enums(spec);
     let tokens = catch_panic(|| {
         let mut generator = Generator::new(&settings);

@@ -61,8 +61,8 @@ impl Source {
                     let err = String::from_utf8_lossy(&output.stderr);
                     return Err(format!("{spec}: git show failed: {}", err.trim()));
                 }
-                let text = String::from_utf8(output.stdout)
-                    .map_err(|_| format!("{spec}: not UTF-8 text"))?;
+                let text = admin_api_generator::load::decode(Path::new(&spec), output.stdout)
+                    .map_err(|e| e.to_string())?;
                 parse_spec(Path::new(&spec), text).map_err(|e| e.to_string())
             }
         }
