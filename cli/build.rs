@@ -125,12 +125,15 @@ fn try_into_target(sig: &syn::Signature) -> Option<String> {
     None
 }
 
-/// Rewrites `types::X` to `atlassian_admin_api::types::X`.
+/// Rewrites `types::X` and `crate::X` to `atlassian_admin_api::...`.
 struct AbsoluteTypes;
 
 impl VisitMut for AbsoluteTypes {
     fn visit_path_mut(&mut self, path: &mut syn::Path) {
-        if path.leading_colon.is_none() && path.segments.first().is_some_and(|s| s.ident == "types")
+        if path.segments.first().is_some_and(|s| s.ident == "crate") {
+            path.segments[0] = syn::PathSegment::from(quote::format_ident!("atlassian_admin_api"));
+        } else if path.leading_colon.is_none()
+            && path.segments.first().is_some_and(|s| s.ident == "types")
         {
             path.segments.insert(
                 0,

@@ -123,7 +123,8 @@ fn cli() -> Command {
 }
 
 fn operation_command(op: &'static ops::Operation) -> Command {
-    let mut cmd = Command::new(op.name).about(format!("{} {}", op.method, op.path));
+    let mut cmd =
+        Command::new(op.name).about(format!("{} {} (key: {})", op.method, op.path, op.key));
     for p in op.params {
         let defaulted = p.flag == "org-id";
         let mut help = format!("{} parameter `{}`", p.location, p.name);
