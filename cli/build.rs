@@ -187,24 +187,24 @@ fn generate(spec_path: &std::path::Path) -> Result<String, String> {
                 data.required
             )
             .ok();
-            write!(
+            writeln!(
                 sets,
-                "if let Some(v) = a.param({flag:?}) {{ b = b.{setter}(parse::<{ty}>({flag:?}, v)?); }}\n"
+                "if let Some(v) = a.param({flag:?}) {{ b = b.{setter}(parse::<{ty}>({flag:?}, v)?); }}"
             )
             .ok();
         }
         let body = types.get("body");
         if let Some(ty) = body {
-            write!(
+            writeln!(
                 sets,
-                "if let Some(v) = a.body() {{ b = b.body(body::<{ty}>(v)?); }}\n"
+                "if let Some(v) = a.body() {{ b = b.body(body::<{ty}>(v)?); }}"
             )
             .ok();
         }
-        write!(
+        writeln!(
             table,
             "Operation {{ family: {:?}, name: {:?}, operation_id: {id:?}, method: {:?}, path: {:?}, \
-             params: &[{params}], body: {}, paginated: {paginated}, key: {key:?} }},\n",
+             params: &[{params}], body: {}, paginated: {paginated}, key: {key:?} }},",
             family(op.path),
             id.to_kebab_case(),
             op.method.to_uppercase(),
@@ -217,9 +217,9 @@ fn generate(spec_path: &std::path::Path) -> Result<String, String> {
         } else {
             "send!"
         };
-        write!(
+        writeln!(
             arms,
-            "{id:?} => {{ let mut b = c.{}(); {sets} {send}(b, a, sink) }}\n",
+            "{id:?} => {{ let mut b = c.{}(); {sets} {send}(b, a, sink) }}",
             model::method_name(id)
         )
         .ok();
