@@ -31,4 +31,4 @@ mod routes;
 pub use errors::ApiError;
 pub use http::{Handler, Reply, Request, Server};
 pub use org::{AuthPolicy, Group, Org, User};
-pub use routes::{MockAdminApi, API_KEY};
+pub use routes::{MockAdminApi, API_KEY, EVENTS_START_MS, EVENT_COUNT};

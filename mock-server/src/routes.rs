@@ -16,7 +16,17 @@ pub const API_KEY: &str = "mock-admin-api-key";
 #[derive(Debug, Clone)]
 pub struct MockAdminApi {
     org: Arc<Mutex<Org>>,
+    log: Arc<Mutex<Vec<String>>>,
+    revoked_tokens: Arc<Mutex<Vec<String>>>,
 }
+
+/// How many audit events the mock's log holds (`GET .../events`, oldest
+/// first, one a minute from [`EVENTS_START_MS`]).
+pub const EVENT_COUNT: usize = 25;
+
+/// The time of the mock's first audit event, in UNIX epoch milliseconds
+/// (2026-01-01T00:00:00Z).
+pub const EVENTS_START_MS: i64 = 1_767_225_600_000;
 
 impl Default for MockAdminApi {
     fn default() -> Self {
@@ -29,6 +39,8 @@ impl MockAdminApi {
     pub fn new(org: Org) -> Self {
         Self {
             org: Arc::new(Mutex::new(org)),
+            log: Arc::default(),
+            revoked_tokens: Arc::default(),
         }
     }
 
@@ -51,8 +63,21 @@ impl MockAdminApi {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// Every request answered so far, as `METHOD /path` (without the query),
+    /// in order: what the tests check to prove a dry run sent nothing.
+    pub fn requests(&self) -> Vec<String> {
+        self.log
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
     /// Answers one request.
     pub fn answer(&self, req: &Request) -> Reply {
+        self.log
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push(format!("{} {}", req.method, req.raw_path));
         match self.route(req) {
             Ok(reply) => reply,
             Err(e) => e.reply(),
@@ -102,6 +127,52 @@ impl MockAdminApi {
             ("POST", [.., "directories", _, "groups", group, "memberships"]) => {
                 let account = string_field(&body(req)?, "accountId")?;
                 org.add_member(group, &account)?;
+                Ok(Reply::empty(204))
+            }
+            ("DELETE", [.., "directories", _, "groups", group, "memberships", account]) => {
+                let group = org
+                    .groups
+                    .iter_mut()
+                    .find(|g| g.id == *group)
+                    .ok_or_else(|| ApiError::not_found(format!("no group {group}")))?;
+                let before = group.members.len();
+                group.members.retain(|m| m != account);
+                if group.members.len() == before {
+                    return Err(ApiError::not_found(format!(
+                        "{account} is not a member of {}",
+                        group.id
+                    )));
+                }
+                Ok(Reply::empty(204))
+            }
+            ("GET", ["admin", "v1", "orgs", _, "events"]) => {
+                events_page(req).map(|p| Reply::json(200, p))
+            }
+            ("GET", ["users", account, "manage", "api-tokens"]) => {
+                org.user(account)?;
+                let revoked = self
+                    .revoked_tokens
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner());
+                let tokens: Vec<Value> = user_tokens(account)
+                    .into_iter()
+                    .filter(|t| !revoked.contains(t))
+                    .map(|t| json!({"id": t, "label": format!("token {t}"), "createdAt": "2025-06-01T00:00:00Z"}))
+                    .collect();
+                Ok(Reply::json(200, Value::Array(tokens)))
+            }
+            ("DELETE", ["users", account, "manage", "api-tokens", token]) => {
+                org.user(account)?;
+                let mut revoked = self
+                    .revoked_tokens
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner());
+                if !user_tokens(account).iter().any(|t| t == token)
+                    || revoked.iter().any(|t| t == token)
+                {
+                    return Err(ApiError::not_found(format!("no token {token}")));
+                }
+                revoked.push((*token).to_owned());
                 Ok(Reply::empty(204))
             }
             ("POST", ["admin", "control", "v1", "orgs", _, "auth-policy", policy, "add-users"]) => {
@@ -317,4 +388,57 @@ fn policy_json(user: &User) -> Value {
         "name": user.name,
         "authPolicyInfo": {"policyId": user.auth_policy, "dateAdded": user.policy_since},
     })
+}
+
+/// Every user has two personal API tokens until they are revoked.
+fn user_tokens(account: &str) -> Vec<String> {
+    let short: String = account.chars().rev().take(6).collect();
+    vec![format!("tok-{short}-1"), format!("tok-{short}-2")]
+}
+
+/// One page of the audit log: [`EVENT_COUNT`] events, oldest first, from
+/// `from` (epoch ms) on, `limit` a page, cursor `ev-after-N`.
+fn events_page(req: &Request) -> Result<Value, ApiError> {
+    let number = |name: &str| -> Result<Option<i64>, ApiError> {
+        match req.query_values(name).first() {
+            None => Ok(None),
+            Some(v) => v
+                .parse()
+                .map(Some)
+                .map_err(|_| ApiError::bad_request(format!("`{name}` must be a number"))),
+        }
+    };
+    let from = number("from")?.unwrap_or(0);
+    let limit = number("limit")?.unwrap_or(30).clamp(1, 500) as usize;
+    let offset = match req.query_values("cursor").first() {
+        None => 0,
+        Some(c) => c
+            .strip_prefix("ev-after-")
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(|| ApiError::bad_request(format!("unknown cursor `{c}`")))?,
+    };
+    let events: Vec<Value> = (0..EVENT_COUNT)
+        .map(|n| (n, EVENTS_START_MS + 60_000 * n as i64))
+        .filter(|(_, t)| *t >= from)
+        .map(|(n, t)| {
+            json!({
+                "id": format!("event-{n:03}"),
+                "type": "events",
+                "attributes": {
+                    "time": format!("2026-01-01T{:02}:{:02}:00Z", t / 3_600_000 % 24, t / 60_000 % 60),
+                    "action": "user_suspended",
+                    "actor": {"id": "admin"},
+                    "context": [],
+                },
+                "links": {"self": format!("/admin/v1/orgs/o/events/event-{n:03}")},
+            })
+        })
+        .collect();
+    let total = events.len();
+    let data: Vec<Value> = events.into_iter().skip(offset).take(limit).collect();
+    let mut meta = json!({"page_size": data.len()});
+    if offset + limit < total {
+        meta["next"] = json!(format!("ev-after-{}", offset + limit));
+    }
+    Ok(json!({"data": data, "links": {}, "meta": meta}))
 }

@@ -1,0 +1,518 @@
+//! Runs the `atlassian-admin` binary against the embedded admin API of
+//! `mock-server/` on 127.0.0.1: generated commands, the three workflows and
+//! their dry runs (the server's request log proves a dry run sends nothing),
+//! an interrupted export that resumes, the config file's permissions.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use atlassian_admin_mock_server::{
+    MockAdminApi, Reply, Server, API_KEY, EVENTS_START_MS, EVENT_COUNT,
+};
+use heck::ToKebabCase;
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_atlassian-admin");
+
+/// The binary with a clean environment: the mock's key and org, no config.
+fn command(base_url: &str, org: &str, home: &Path) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env_remove("ATLASSIAN_SCIM_API_KEY")
+        .env_remove("XDG_CONFIG_HOME")
+        .env("HOME", home)
+        .env("ATLASSIAN_ADMIN_API_KEY", API_KEY)
+        .env("ATLASSIAN_ORG_ID", org)
+        .env("ATLASSIAN_ADMIN_BASE_URL", base_url);
+    cmd
+}
+
+struct Env {
+    api: MockAdminApi,
+    server: Server,
+    home: tempfile::TempDir,
+}
+
+impl Env {
+    async fn start() -> Self {
+        let api = MockAdminApi::default();
+        let server = Server::start(api.handler())
+            .await
+            .expect("mock server starts");
+        Env {
+            api,
+            server,
+            home: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let org = self.api.snapshot().org_id;
+        command(&self.server.base_url(), &org, self.home.path())
+            .args(args)
+            .output()
+            .expect("the binary runs")
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.home.path().join(name).display().to_string()
+    }
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn assert_ok(o: &Output) {
+    assert!(
+        o.status.success(),
+        "failed: {}\nstdout: {}\nstderr: {}",
+        o.status,
+        stdout(o),
+        stderr(o)
+    );
+}
+
+fn audit_lines(path: &str) -> Vec<Value> {
+    std::fs::read_to_string(path)
+        .expect("audit file written")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("audit line is JSON"))
+        .collect()
+}
+
+/// The command names `atlassian-admin FAMILY --help` lists.
+fn listed_commands(help: &str) -> Vec<String> {
+    help.lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  ") || l.is_empty())
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+        .filter(|c| c != "help")
+        .collect()
+}
+
+#[test]
+fn every_spec_operation_has_a_command() {
+    let spec_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/atlassian-admin.yaml");
+    let spec = admin_api_generator::load_spec(&spec_path).expect("spec loads");
+    let wanted: BTreeSet<String> = admin_api_generator::model::operations(&spec.openapi)
+        .iter()
+        .map(|op| op.id().to_kebab_case())
+        .collect();
+    let home = tempfile::tempdir().expect("temp dir");
+    let top = command("http://127.0.0.1:9", "org", home.path())
+        .arg("--help")
+        .output()
+        .expect("runs");
+    assert_ok(&top);
+    let families = [
+        "organization",
+        "control",
+        "api-access",
+        "user-management",
+        "scim",
+    ];
+    let top_listed = listed_commands(&stdout(&top));
+    for family in families {
+        assert!(
+            top_listed.iter().any(|c| c == family),
+            "--help lists {family}: {top_listed:?}"
+        );
+    }
+    let mut found = BTreeSet::new();
+    let mut count = 0;
+    for family in families {
+        let help = command("http://127.0.0.1:9", "org", home.path())
+            .args([family, "--help"])
+            .output()
+            .expect("runs");
+        assert_ok(&help);
+        for c in listed_commands(&stdout(&help)) {
+            count += 1;
+            found.insert(c);
+        }
+    }
+    let missing: Vec<_> = wanted.difference(&found).collect();
+    let extra: Vec<_> = found.difference(&wanted).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing {missing:?}, extra {extra:?}"
+    );
+    assert_eq!(count, wanted.len(), "one command per operation");
+    assert!(
+        wanted.len() > 100,
+        "the spec has its operations: {}",
+        wanted.len()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn generated_commands_send_typed_requests() {
+    let env = Env::start().await;
+    let out = env.run(&["organization", "get-orgs"]);
+    assert_ok(&out);
+    let answer: Value = serde_json::from_str(&stdout(&out)).expect("JSON answer");
+    assert_eq!(answer["data"][0]["attributes"]["name"], "Acme Rocketry");
+
+    let snapshot = env.api.snapshot();
+    let dir = snapshot.directory_id.clone();
+    // --all streams every page as JSON lines (45 users, 2 pages of the mock's default 50? no: limit 20).
+    let body = env.path("search.json");
+    std::fs::write(&body, r#"{"limit": 20}"#).expect("body written");
+    let out = env.run(&[
+        "organization",
+        "search-directory-users",
+        "--directory-id",
+        &dir,
+        "--body",
+        &body,
+        "--all",
+    ]);
+    assert_ok(&out);
+    assert_eq!(stdout(&out).lines().count(), snapshot.users.len());
+
+    let out = env.run(&[
+        "--output",
+        "table",
+        "organization",
+        "search-directory-groups",
+        "--directory-id",
+        &dir,
+        "--body",
+        &body,
+    ]);
+    assert_ok(&out);
+    let table = stdout(&out);
+    let header = table.lines().next().unwrap_or_default();
+    assert!(header.contains("id") && header.contains("name"), "{table}");
+    assert!(table.contains("engineering"), "{table}");
+
+    // An API error is reported with its status, and the exit code says so.
+    let out = env.run(&[
+        "organization",
+        "get-directory-user-details",
+        "--directory-id",
+        &dir,
+        "--account-id",
+        "nobody",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("404"), "{}", stderr(&out));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offboard_dry_run_sends_nothing_then_offboards() {
+    let env = Env::start().await;
+    let user = env.api.snapshot().users[3].clone();
+    let audit = env.path("audit.jsonl");
+    let out = env.run(&["offboard", &user.email, "--dry-run", "--audit", &audit]);
+    assert_ok(&out);
+    assert!(
+        env.api.requests().is_empty(),
+        "a dry run sent {:?}",
+        env.api.requests()
+    );
+    let plan = stdout(&out);
+    for expected in [
+        "would GET /admin/v2/orgs/",
+        "/suspend",
+        "would POST",
+        "/groups/search",
+        "/manage/api-tokens",
+    ] {
+        assert!(plan.contains(expected), "plan lacks {expected}:\n{plan}");
+    }
+    assert!(audit_lines(&audit)
+        .iter()
+        .all(|r| r["outcome"] == "planned" && r["dry_run"] == true));
+
+    let groups_before = env
+        .api
+        .snapshot()
+        .groups
+        .iter()
+        .filter(|g| g.members.contains(&user.account_id))
+        .count();
+    assert!(groups_before > 0, "the seeded user is in a group");
+    let audit = env.path("audit-real.jsonl");
+    let out = env.run(&["offboard", &user.email, "--audit", &audit]);
+    assert_ok(&out);
+    let after = env.api.snapshot();
+    let now = after
+        .users
+        .iter()
+        .find(|u| u.account_id == user.account_id)
+        .expect("user");
+    assert!(now.suspended);
+    assert!(after
+        .groups
+        .iter()
+        .all(|g| !g.members.contains(&user.account_id)));
+    let report = stdout(&out);
+    assert!(report.contains("suspend access: done"), "{report}");
+    assert!(
+        report.contains(&format!("remove from groups: done: removed from")),
+        "{report}"
+    );
+    assert!(
+        report.contains("revoke API tokens: done: 2 revoked"),
+        "{report}"
+    );
+    let steps: Vec<String> = audit_lines(&audit)
+        .iter()
+        .map(|r| r["step"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        steps,
+        ["suspend access", "remove from groups", "revoke API tokens"]
+    );
+    // The tokens are gone.
+    let out = env.run(&[
+        "user-management",
+        "list-managed-user-api-tokens",
+        "--account-id",
+        &user.account_id,
+    ]);
+    assert_ok(&out);
+    assert_eq!(
+        serde_json::from_str::<Value>(&stdout(&out)).expect("JSON"),
+        serde_json::json!([])
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn auth_policy_add_users_dry_run_then_move() {
+    let env = Env::start().await;
+    let snapshot = env.api.snapshot();
+    let policy = snapshot.policies[1].id.clone();
+    let emails: Vec<String> = snapshot
+        .users
+        .iter()
+        .take(3)
+        .map(|u| u.email.clone())
+        .collect();
+    let file = env.path("emails.txt");
+    std::fs::write(&file, format!("# to move\n{}\n\n", emails.join("\n"))).expect("written");
+    let out = env.run(&[
+        "auth-policy",
+        "add-users",
+        "--policy",
+        &policy,
+        "--from-file",
+        &file,
+        "--dry-run",
+    ]);
+    assert_ok(&out);
+    assert!(
+        env.api.requests().is_empty(),
+        "a dry run sent {:?}",
+        env.api.requests()
+    );
+    assert!(stdout(&out).contains(&format!("would POST /admin/control/v1/orgs/{}/auth-policy/{policy}/add-users  (batch 1 of 1: 3 users)", snapshot.org_id)), "{}", stdout(&out));
+
+    let audit = env.path("audit.jsonl");
+    let out = env.run(&[
+        "auth-policy",
+        "add-users",
+        "--policy",
+        &policy,
+        "--from-file",
+        &file,
+        "--poll-interval-ms",
+        "10",
+        "--audit",
+        &audit,
+    ]);
+    assert_ok(&out);
+    let report: Value = serde_json::from_str(&stdout(&out)).expect("JSON report");
+    assert_eq!(report["moved"], 3);
+    assert_eq!(report["failed"], serde_json::json!([]));
+    assert!(
+        stderr(&out).contains("[3/3] users processed: 3 moved, 0 failed"),
+        "{}",
+        stderr(&out)
+    );
+    let after = env.api.snapshot();
+    assert!(emails.iter().all(|e| after
+        .users
+        .iter()
+        .any(|u| &u.email == e && u.auth_policy == policy)));
+    assert_eq!(audit_lines(&audit)[0]["outcome"], "done");
+}
+
+fn event_ids(path: &str) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .expect("export written")
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).expect("JSON line")["id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn events_export_dry_run_and_full_export() {
+    let env = Env::start().await;
+    let to = env.path("events.jsonl");
+    let since = EVENTS_START_MS.to_string();
+    let out = env.run(&[
+        "events",
+        "export",
+        "--since",
+        &since,
+        "--to",
+        &to,
+        "--page-size",
+        "7",
+        "--dry-run",
+    ]);
+    assert_ok(&out);
+    assert!(
+        env.api.requests().is_empty(),
+        "a dry run sent {:?}",
+        env.api.requests()
+    );
+    assert!(
+        stdout(&out).contains("would GET /admin/v1/orgs/"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!Path::new(&to).exists());
+
+    let out = env.run(&[
+        "events",
+        "export",
+        "--since",
+        &since,
+        "--to",
+        &to,
+        "--page-size",
+        "7",
+    ]);
+    assert_ok(&out);
+    let ids = event_ids(&to);
+    let expected: Vec<String> = (0..EVENT_COUNT).map(|n| format!("event-{n:03}")).collect();
+    assert_eq!(ids, expected);
+    assert_eq!(env.api.requests().len(), EVENT_COUNT.div_ceil(7));
+    // Done means done: running again asks nothing and writes nothing.
+    let out = env.run(&["events", "export", "--since", &since, "--to", &to]);
+    assert_ok(&out);
+    assert_eq!(event_ids(&to), expected);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn interrupted_export_resumes_without_loss_or_duplicates() {
+    let api = MockAdminApi::default();
+    let inner = api.handler();
+    let events_seen = Arc::new(AtomicUsize::new(0));
+    let seen = Arc::clone(&events_seen);
+    // The third page request fails once (as a network cut would end the run).
+    let server = Server::start(Arc::new(
+        move |req: atlassian_admin_mock_server::Request| {
+            if req.raw_path.ends_with("/events") && seen.fetch_add(1, Ordering::SeqCst) == 2 {
+                return Reply::json(
+                    400,
+                    serde_json::json!({"errors": [{"title": "injected failure"}]}),
+                );
+            }
+            inner(req)
+        },
+    ))
+    .await
+    .expect("server starts");
+    let home = tempfile::tempdir().expect("temp dir");
+    let org = api.snapshot().org_id;
+    let to = home.path().join("events.jsonl").display().to_string();
+    let since = (EVENTS_START_MS + 60_000 * 2).to_string(); // skips the first two events
+    let run = || {
+        command(&server.base_url(), &org, home.path())
+            .args([
+                "events",
+                "export",
+                "--since",
+                &since,
+                "--to",
+                &to,
+                "--page-size",
+                "5",
+            ])
+            .output()
+            .expect("runs")
+    };
+    let first = run();
+    assert!(!first.status.success());
+    assert!(
+        stderr(&first).contains("after 10 events; run the same command again to resume"),
+        "{}",
+        stderr(&first)
+    );
+    assert_eq!(event_ids(&to).len(), 10);
+    // A crash mid-write leaves half a line after the checkpoint: it is dropped.
+    let mut text = std::fs::read_to_string(&to).expect("read");
+    text.push_str("{\"id\": \"event-0");
+    std::fs::write(&to, text).expect("write");
+
+    let second = run();
+    assert_ok(&second);
+    assert!(
+        stderr(&second).contains("resuming after 10 events"),
+        "{}",
+        stderr(&second)
+    );
+    let expected: Vec<String> = (2..EVENT_COUNT).map(|n| format!("event-{n:03}")).collect();
+    assert_eq!(event_ids(&to), expected);
+}
+
+#[cfg(unix)]
+#[test]
+fn config_file_must_be_private_and_keys_never_print() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().expect("temp dir");
+    let config = home.path().join("config.toml");
+    let secret = "super-secret-key-value-123";
+    std::fs::write(
+        &config,
+        format!("api_key = \"{secret}\"\norg_id = \"o\"\nbase_url = \"http://127.0.0.1:9\"\n"),
+    )
+    .expect("written");
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let run = || {
+        Command::new(BIN)
+            .env_remove("ATLASSIAN_ADMIN_API_KEY")
+            .env_remove("ATLASSIAN_ORG_ID")
+            .env_remove("ATLASSIAN_ADMIN_BASE_URL")
+            .env("HOME", home.path())
+            .args([
+                "--config",
+                &config.display().to_string(),
+                "organization",
+                "get-orgs",
+            ])
+            .output()
+            .expect("runs")
+    };
+    let out = run();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr(&out).contains("has permissions 0644"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("chmod 600"), "{}", stderr(&out));
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    let out = run();
+    // Accepted; the request fails (nothing listens on port 9) without showing the key.
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(!stderr(&out).contains(secret) && !stdout(&out).contains(secret));
+}
