@@ -95,6 +95,17 @@ pub fn api_error<E: Serialize + std::fmt::Debug>(e: atlassian_admin_api::Error<E
     }
 }
 
+/// A failed page of a stream: the request's error, or a cycle the client
+/// refused to follow.
+pub fn page_error<E: Serialize + std::fmt::Debug>(
+    e: atlassian_admin_api::pagination::PageError<E>,
+) -> CliError {
+    match e {
+        atlassian_admin_api::pagination::PageError::Request(e) => api_error(e),
+        other => CliError::api(other.to_string()),
+    }
+}
+
 macro_rules! send {
     ($b:expr, $a:expr, $sink:expr) => {{
         let _ = (&$a, &$sink);
@@ -109,7 +120,7 @@ macro_rules! send_or_stream {
             use futures::StreamExt as _;
             let mut items = $b.items();
             while let Some(item) = items.next().await {
-                $sink(json(item.map_err(api_error)?)?)?;
+                $sink(json(item.map_err(page_error)?)?)?;
             }
             Ok(None)
         } else {

@@ -8,8 +8,7 @@ use std::io::{BufRead as _, BufReader, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use atlassian_admin_api::auth_policy::{BulkMoveOptions, BulkMoveReport, MAX_USERS_PER_REQUEST};
-use atlassian_admin_api::limiter::SlidingWindow;
+use atlassian_admin_api::auth_policy::{BulkMoveOptions, MAX_USERS_PER_REQUEST};
 use atlassian_admin_api::Client;
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use futures::StreamExt as _;
@@ -361,7 +360,12 @@ async fn offboard_one(
             match g {
                 Ok(g) => groups.push(json(g)?),
                 Err(e) => {
-                    ok &= step(run, user, "list groups", Err(api_error(e).message))?;
+                    ok &= step(
+                        run,
+                        user,
+                        "list groups",
+                        Err(crate::ops::page_error(e).message),
+                    )?;
                     break;
                 }
             }
@@ -500,45 +504,28 @@ pub async fn auth_policy(settings: &Settings, m: &ArgMatches) -> Result<(), CliE
         return Ok(());
     }
     let client = settings.client()?;
-    let options = BulkMoveOptions {
-        poll_interval: Duration::from_millis(
-            m.get_one::<u64>("poll-interval-ms")
-                .copied()
-                .unwrap_or(5000),
-        ),
-        ..BulkMoveOptions::default()
-    };
-    // One bulk move per batch, so that progress shows; the batches share one
-    // rate-limit window.
-    let mut limiter = SlidingWindow::new(
-        options.max_requests,
-        options.window,
-        client.state().clock().clone(),
+    let options = BulkMoveOptions::default().poll_interval(Duration::from_millis(
+        m.get_one::<u64>("poll-interval-ms")
+            .copied()
+            .unwrap_or(5000),
+    ));
+    // The client chunks, paces (every add-users request counted against the
+    // documented limit) and polls; its report accounts for every email.
+    eprintln!(
+        "moving {} users in {} batches of at most {MAX_USERS_PER_REQUEST}...",
+        emails.len(),
+        chunks.len()
     );
-    let mut total = BulkMoveReport {
-        requested: emails.len(),
-        ..BulkMoveReport::default()
-    };
-    let mut done = 0;
-    for chunk in &chunks {
-        limiter.acquire().await;
-        let report = client
-            .move_users_to_auth_policy(&org, &policy, chunk.to_vec(), &options)
-            .await;
-        limiter.record();
-        done += chunk.len();
-        eprintln!(
-            "[{done}/{}] users processed: {} moved, {} failed so far",
-            emails.len(),
-            total.moved + report.moved,
-            total.failed_count() + report.failed_count()
-        );
-        total.moved += report.moved;
-        total.failed.extend(report.failed);
-        total.in_progress.extend(report.in_progress);
-        total.add_calls += report.add_calls;
-        total.status_calls += report.status_calls;
-    }
+    let total = client
+        .move_users_to_auth_policy(&org, &policy, emails.clone(), &options)
+        .await;
+    eprintln!(
+        "[{}/{}] users processed: {} moved, {} failed",
+        total.accounted_for(),
+        emails.len(),
+        total.moved.len(),
+        total.failed_count()
+    );
     let failed: Vec<Value> = total
         .failed
         .iter()
@@ -552,8 +539,9 @@ pub async fn auth_policy(settings: &Settings, m: &ArgMatches) -> Result<(), CliE
     let report = json!({
         "policy": policy,
         "requested": total.requested,
-        "moved": total.moved,
+        "moved": total.moved.len(),
         "failed": failed,
+        "duplicates": total.duplicates,
         "in_progress": pending,
         "add_calls": total.add_calls,
         "status_calls": total.status_calls,

@@ -259,7 +259,7 @@ async fn offboard_dry_run_sends_nothing_then_offboards() {
     let report = stdout(&out);
     assert!(report.contains("suspend access: done"), "{report}");
     assert!(
-        report.contains(&format!("remove from groups: done: removed from")),
+        report.contains("remove from groups: done: removed from"),
         "{report}"
     );
     assert!(
