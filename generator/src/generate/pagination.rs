@@ -269,9 +269,23 @@ fn setter(output: &Output, builder: &str, param: &str) -> Result<Ident, String> 
     Ok(Ident::new(&name, Span::call_site()))
 }
 
-/// An expression of type `Option<&T>` reaching `path` from `page: &Page`,
-/// and `T` as written inside `types`.
-fn ref_chain(output: &Output, page: &str, path: &FieldPath) -> Result<(TokenStream, Type), String> {
+/// How a field access is written: by reference (`Option<&T>` chains) or by
+/// value (taking the items out of the page).
+#[derive(Clone, Copy)]
+enum Access {
+    Ref,
+    Owned,
+}
+
+/// The chain of field accesses reaching `path` from `page`, starting from
+/// `Some(page)`, and the type of the last field (without its `Option`), as
+/// written inside `types`.
+fn chain(
+    output: &Output,
+    page: &str,
+    path: &FieldPath,
+    access: Access,
+) -> Result<(TokenStream, Type), String> {
     let mut expr = quote!(::core::option::Option::Some(page));
     let mut owner = page.to_owned();
     let mut leaf = None;
@@ -281,10 +295,11 @@ fn ref_chain(output: &Output, page: &str, path: &FieldPath) -> Result<(TokenStre
             .ok_or_else(|| format!("`{path}`: type `{owner}` has no field `{segment}`"))?;
         let ident = &field.ident;
         let (optional, inner) = unwrap_option(&field.ty);
-        expr = if optional {
-            quote!(#expr.and_then(|v| v.#ident.as_ref()))
-        } else {
-            quote!(#expr.map(|v| &v.#ident))
+        expr = match (access, optional) {
+            (Access::Ref, true) => quote!(#expr.and_then(|v| v.#ident.as_ref())),
+            (Access::Ref, false) => quote!(#expr.map(|v| &v.#ident)),
+            (Access::Owned, true) => quote!(#expr.and_then(|v| v.#ident)),
+            (Access::Owned, false) => quote!(#expr.map(|v| v.#ident)),
         };
         if i + 1 < path.0.len() {
             owner = last_ident(inner)
@@ -295,6 +310,12 @@ fn ref_chain(output: &Output, page: &str, path: &FieldPath) -> Result<(TokenStre
     Ok((expr, leaf.ok_or("empty field path")?))
 }
 
+/// An expression of type `Option<&T>` reaching `path` from `page: &Page`,
+/// and `T` as written inside `types`.
+fn ref_chain(output: &Output, page: &str, path: &FieldPath) -> Result<(TokenStream, Type), String> {
+    chain(output, page, path, Access::Ref)
+}
+
 /// An expression of type `Vec<Item>` taking the items at `path` out of
 /// `page: Page`, and `Item` qualified for use outside `types`.
 fn owned_items(
@@ -302,27 +323,7 @@ fn owned_items(
     page: &str,
     path: &FieldPath,
 ) -> Result<(TokenStream, TokenStream), String> {
-    let mut expr = quote!(::core::option::Option::Some(page));
-    let mut owner = page.to_owned();
-    let mut leaf = None;
-    for (i, segment) in path.0.iter().enumerate() {
-        let field = output
-            .field(&owner, segment)
-            .ok_or_else(|| format!("`{path}`: type `{owner}` has no field `{segment}`"))?;
-        let ident = &field.ident;
-        let (optional, inner) = unwrap_option(&field.ty);
-        expr = if optional {
-            quote!(#expr.and_then(|v| v.#ident))
-        } else {
-            quote!(#expr.map(|v| v.#ident))
-        };
-        if i + 1 < path.0.len() {
-            owner = last_ident(inner)
-                .ok_or_else(|| format!("`{path}`: `{segment}` is not an object"))?;
-        }
-        leaf = Some(inner.clone());
-    }
-    let leaf = leaf.ok_or("empty field path")?;
+    let (expr, leaf) = chain(output, page, path, Access::Owned)?;
     if last_ident(&leaf).as_deref() != Some("Vec") {
         // A page of one: the object itself is the item.
         let item = qualify(output, &leaf);
