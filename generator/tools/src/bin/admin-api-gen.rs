@@ -49,10 +49,29 @@ fn main() -> ExitCode {
 
 /// `diff`: exit 1 when `--fail-on` finds a change, 2 on errors.
 fn diff(args: &[String]) -> ExitCode {
-    match diff::cli::run(args) {
-        Ok(outcome) => {
-            print!("{}", outcome.output);
-            if outcome.failed {
+    verdict(
+        diff::cli::run(args)
+            .map(|o| (o.output, o.failed))
+            .map_err(|e| e.to_string()),
+    )
+}
+
+/// `drift`: exit 1 on unrecorded drift (or stale deviations with
+/// `--deny-stale`), 2 on errors.
+fn drift(args: &[String]) -> ExitCode {
+    verdict(
+        drift::cli::run(args)
+            .map(|o| (o.output, o.failed))
+            .map_err(|e| e.to_string()),
+    )
+}
+
+/// Prints a report and exits 1 when it failed its check, 2 on errors.
+fn verdict(result: Result<(String, bool), String>) -> ExitCode {
+    match result {
+        Ok((output, failed)) => {
+            print!("{output}");
+            if failed {
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS
@@ -60,25 +79,6 @@ fn diff(args: &[String]) -> ExitCode {
         }
         Err(message) => {
             eprintln!("{message}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-/// `drift`: exit 1 on unrecorded drift (or stale deviations with
-/// `--deny-stale`), 2 on errors.
-fn drift(args: &[String]) -> ExitCode {
-    match drift::cli::run(args) {
-        Ok(outcome) => {
-            print!("{}", outcome.output);
-            if outcome.failed {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            }
-        }
-        Err(e) => {
-            eprintln!("{e}");
             ExitCode::from(2)
         }
     }
