@@ -92,52 +92,62 @@ pub fn is_json(text: &str) -> bool {
 
 /// Parses spec text that was read from `path` (the path is used in messages only).
 ///
-/// JSON text is read by serde_json (several times faster than the YAML parser
-/// on the official specs); YAML text that uses aliases is first read once
-/// with a bounded alias expansion ([`parse_tree`]), so that an alias bomb
-/// fails fast with a located error instead of exhausting memory.
+/// The text is first read once as a plain tree under the same guards as
+/// `check` ([`parse_tree`]: bounded alias expansion, no duplicate keys, no
+/// integer beyond 64 bits), so that an alias bomb fails fast and a duplicate
+/// key is an error here too rather than a silent last-wins or a panic inside
+/// openapiv3. JSON text is read by serde_json (several times faster than the
+/// YAML parser on the official specs).
 pub fn parse_spec(path: &Path, text: String) -> Result<Spec, LoadError> {
     let text = strip_bom(text);
-    if !is_json(&text) {
-        flow_depth_within_bounds(path, &text)?;
-        if text.contains('&') && text.contains('*') {
-            parse_tree(path, &text)?;
-        }
+    if is_json(&text) {
+        json_tree_within_bounds(path, &text)?;
+    } else {
+        parse_tree(path, &text)?;
     }
     parse_spec_unbounded(path, text)
 }
 
-/// [`parse_spec`] for text whose aliases are known to expand within bounds.
+/// [`parse_spec`] for text already read by [`parse_tree`].
 pub(crate) fn parse_spec_unbounded(path: &Path, text: String) -> Result<Spec, LoadError> {
-    if is_json(&text) {
-        return match serde_json::from_str::<openapiv3::OpenAPI>(&text) {
-            Ok(openapi) => Ok(Spec {
-                path: path.to_owned(),
-                text,
-                openapi,
-            }),
-            Err(e) => Err(LoadError {
-                path: path.to_owned(),
-                location: Some((e.line().max(1), e.column().max(1))),
-                message: format!(
-                    "not a valid OpenAPI 3.0 document: {}",
-                    strip_json_location(&e)
-                ),
-            }),
-        };
-    }
-    match serde_yaml::from_str::<openapiv3::OpenAPI>(&text) {
+    let parsed = if is_json(&text) {
+        serde_json::from_str::<openapiv3::OpenAPI>(&text).map_err(|e| {
+            (
+                (e.line().max(1), e.column().max(1)),
+                strip_json_location(&e),
+            )
+        })
+    } else {
+        serde_yaml::from_str::<openapiv3::OpenAPI>(&text)
+            .map_err(|e| (yaml_location(&e, &text), strip_location(&e)))
+    };
+    match parsed {
         Ok(openapi) => Ok(Spec {
             path: path.to_owned(),
             text,
             openapi,
         }),
-        Err(e) => Err(LoadError {
+        Err((location, reason)) => Err(LoadError {
             path: path.to_owned(),
-            location: Some(yaml_location(&e, &text)),
-            message: format!("not a valid OpenAPI 3.0 document: {}", strip_location(&e)),
+            location: Some(location),
+            message: format!("not a valid OpenAPI 3.0 document: {reason}"),
         }),
     }
+}
+
+/// The JSON counterpart of [`parse_tree`]'s guards: duplicate keys and
+/// integers beyond 64 bits are located errors (JSON has no aliases, and
+/// serde_json bounds the nesting itself).
+fn json_tree_within_bounds(path: &Path, text: &str) -> Result<(), LoadError> {
+    let budget = std::cell::Cell::new(text.len() + ALIAS_EXPANSION_ALLOWANCE);
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde::de::DeserializeSeed::deserialize(bounded::Bounded { budget: &budget }, &mut de)
+        .map(drop)
+        .map_err(|e| LoadError {
+            path: path.to_owned(),
+            location: Some((e.line().max(1), e.column().max(1))),
+            message: format!("not valid JSON: {}", strip_json_location(&e)),
+        })
 }
 
 /// How many YAML nodes beyond the text's length in bytes alias expansion may

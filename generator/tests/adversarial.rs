@@ -326,6 +326,29 @@ fn json_specs_parse_like_yaml_and_their_errors_are_located() {
 }
 
 #[test]
+fn a_duplicate_key_is_a_located_error_in_yaml_and_json_alike() {
+    // Without aliases the YAML used to go straight to the typed parse, where
+    // the second `/a` silently replaced the first (or openapiv3 panicked).
+    let yaml = chain(1).replacen("paths:\n", "paths:\n  /a:\n    get: {}\n", 1);
+    let err = parse_spec(Path::new("dup.yaml"), yaml.clone()).unwrap_err();
+    assert!(
+        err.message.contains("duplicate entry with key \"/a\""),
+        "{err}"
+    );
+    // serde_yaml locates a custom error at the mapping's first key.
+    assert_eq!(err.location.map(|(line, _)| line), Some(6), "{err}");
+    assert!(check("dup.yaml", yaml).report.has_errors());
+
+    let json = "{\n  \"openapi\": \"3.0.3\",\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"t\", \"version\": \"1\"},\n  \"paths\": {}\n}\n";
+    let err = parse_spec(Path::new("dup.json"), json.to_owned()).unwrap_err();
+    assert!(
+        err.message.contains("duplicate entry with key \"openapi\""),
+        "{err}"
+    );
+    assert_eq!(err.location.map(|(line, _)| line), Some(3), "{err}");
+}
+
+#[test]
 fn check_time_grows_linearly_with_operations() {
     // Printed, not asserted: run with --release --nocapture for the figures.
     for ops in [250, 500, 1000, 2000] {

@@ -1,6 +1,6 @@
 //! `schema-*`: schema shapes that typify (progenitor's type generator)
 //! rejects or panics on: an unknown `type`, `format` or numeric bounds without
-//! a `type`, `enum`/`default` values of the wrong type, enum values that
+//! a `type`, a `format` on a boolean, array or object, `enum`/`default` values of the wrong type, enum values that
 //! become the same Rust variant, empty compositions, `not`, and patterns its
 //! regex engine does not accept.
 
@@ -28,6 +28,19 @@ pub fn check_node(kind: Kind, pointer: &str, node: &Value, out: &mut Vec<Diagnos
             )
             .with_hint("use one of string, number, integer, boolean, array, object"),
         ),
+        Some(Value::String(t))
+            if matches!(t.as_str(), "boolean" | "array" | "object")
+                && doc::get(node, "format").is_some() =>
+        {
+            out.push(
+                Diagnostic::error(
+                    "schema-format",
+                    doc::child(pointer, "format"),
+                    format!("`format` on a `{t}` schema: the generator (typify) accepts one only on string, integer and number schemas"),
+                )
+                .with_hint("remove the `format`, or move it to the string or number schema it was meant for"),
+            )
+        }
         None => {
             let composed = ["allOf", "oneOf", "anyOf"]
                 .iter()
