@@ -16,6 +16,7 @@ mod params;
 mod refs;
 mod responses;
 mod schema;
+mod size;
 mod version;
 
 use std::path::Path;
@@ -156,7 +157,9 @@ pub fn rules(root: &Value) -> Vec<Diagnostic> {
     }
     version::check_document(root, &mut out);
     let mut chains = doc::RefChains::default();
+    let mut size = size::Size::default();
     doc::walk(root, &mut |kind, pointer, node| {
+        size.visit(kind, pointer, node);
         version::check_node(kind, pointer, node, &mut out);
         names::check_properties(kind, pointer, node, &mut out);
         refs::check_node(root, &mut chains, kind, pointer, node, &mut out);
@@ -164,6 +167,7 @@ pub fn rules(root: &Value) -> Vec<Diagnostic> {
     });
     refs::check_all_of_cycles(root, &mut out);
     let ops = doc::operations(root);
+    size.check(ops.len(), &mut out);
     operation_id::check(&ops, &mut out);
     for op in &ops {
         params::check(root, op, &mut out);

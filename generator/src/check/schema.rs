@@ -1,8 +1,9 @@
 //! `schema-*`: schema shapes that typify (progenitor's type generator)
 //! rejects or panics on: an unknown `type`, `format` or numeric bounds without
-//! a `type`, a `format` on a boolean, array or object, `enum`/`default` values of the wrong type, enum values that
-//! become the same Rust variant, empty compositions, `not`, and patterns its
-//! regex engine does not accept.
+//! a `type`, a `format` on a boolean, array or object, `enum`/`default` values
+//! of the wrong type, a `default` outside its `enum`, enum values that become
+//! the same Rust variant, empty compositions, `not`, and patterns its regex
+//! engine does not accept.
 
 use std::collections::HashMap;
 
@@ -81,6 +82,21 @@ pub fn check_node(kind: Kind, pointer: &str, node: &Value, out: &mut Vec<Diagnos
                     format!("the default is not a {t}"),
                 )
                 .with_hint(format!("write a {t} default, or remove it")),
+            );
+        }
+    }
+    if let (Some(default), Some(values)) = (
+        doc::get(node, "default"),
+        doc::get(node, "enum").and_then(Value::as_sequence),
+    ) {
+        if !default.is_null() && !values.contains(default) {
+            out.push(
+                Diagnostic::error(
+                    "schema-value",
+                    doc::child(pointer, "default"),
+                    format!("the default {} is not one of the enum's values", short(default)),
+                )
+                .with_hint("make the default one of the `enum` values, or remove it"),
             );
         }
     }
