@@ -8,7 +8,9 @@
 //! CI runs a small fixed number of cases (80). More:
 //! `SPEC_FUZZ_CASES=10000 SPEC_FUZZ_SEEDS=path/a.yaml:path/b.yaml cargo test --release --test spec_fuzz -- --nocapture`
 //! (`SPEC_FUZZ_SEED` picks another PRNG seed). Failing cases are written to
-//! `target/spec-fuzz-failures/` (the workspace's).
+//! `target/spec-fuzz-failures/case-N.yaml` (the workspace's);
+//! `SPEC_FUZZ_ONLY=271,5164` (with the same `SPEC_FUZZ_CASES`) re-runs just
+//! those cases of the run.
 
 use std::collections::BTreeMap;
 use std::panic::{self, AssertUnwindSafe};
@@ -499,6 +501,15 @@ fn mutated_specs_end_in_code_or_located_diagnostics() {
         .iter()
         .map(|(p, t)| (p.clone(), serde_yaml::from_str(t).ok()))
         .collect();
+    let only: Option<Vec<u64>> = std::env::var("SPEC_FUZZ_ONLY").ok().map(|list| {
+        list.split(',')
+            .map(|n| {
+                n.trim()
+                    .parse()
+                    .expect("SPEC_FUZZ_ONLY: case numbers, comma-separated")
+            })
+            .collect()
+    });
     let start = Instant::now();
     let (mut generated, mut rejected) = (0u64, 0u64);
     let mut rules: BTreeMap<&'static str, u64> = BTreeMap::new();
@@ -540,6 +551,11 @@ fn mutated_specs_end_in_code_or_located_diagnostics() {
                 garble(&mut rng, text)
             }
         };
+        // Every case's mutations are drawn, so case N is the same input
+        // whatever runs; only the chosen ones are checked.
+        if only.as_ref().is_some_and(|only| !only.contains(&case)) {
+            continue;
+        }
         match run_case(path, &text) {
             Ok(Outcome::Generated) => generated += 1,
             Ok(Outcome::Rejected(found)) => {
