@@ -10,6 +10,8 @@ use std::time::Instant;
 use admin_api_generator::load::{load_spec, parse_spec};
 use admin_api_generator::{check_file, check_text, Checked, Severity};
 
+mod support;
+
 const HEAD: &str = "openapi: 3.0.3
 info:
   title: t
@@ -378,6 +380,31 @@ fn a_spec_too_big_to_generate_within_bounds_is_a_located_error() {
     let found = errors(&checked, "spec-size");
     assert_eq!(found.len(), 1, "{}", checked.report.render_human());
     assert_eq!(found[0].pointer, "/paths");
+}
+
+#[test]
+fn the_spec_read_from_its_guarded_tree_equals_a_plain_text_parse() {
+    // parse_spec and check convert the bounded tree instead of parsing the
+    // text twice; the result must be the very document a text parse gives.
+    // An unquoted `version: 1.0` (a number in the tree) falls back to the text.
+    let text = std::fs::read_to_string(support::spec_path()).unwrap();
+    let plain: openapiv3::OpenAPI = serde_yaml::from_str(&text).unwrap();
+    assert_eq!(
+        parse_spec(Path::new("spec.yaml"), text.clone())
+            .unwrap()
+            .openapi,
+        plain
+    );
+    assert_eq!(check("spec.yaml", text).spec.unwrap().openapi, plain);
+    let numeric = chain(1).replace("version: '1'", "version: 1.0");
+    assert_eq!(
+        parse_spec(Path::new("n.yaml"), numeric)
+            .unwrap()
+            .openapi
+            .info
+            .version,
+        "1.0"
+    );
 }
 
 #[test]

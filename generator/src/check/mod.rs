@@ -107,7 +107,7 @@ pub fn check_text(path: &Path, text: String) -> Checked {
         }
     };
     report.diagnostics = rules(&root);
-    let spec = match crate::load::parse_spec_unbounded(path, text) {
+    let spec = match crate::load::spec_from_tree(path, text, root) {
         Ok(spec) => {
             extensions::check(&spec.openapi, &mut report.diagnostics);
             Some(spec)

@@ -94,7 +94,10 @@ pub fn check_node(kind: Kind, pointer: &str, node: &Value, out: &mut Vec<Diagnos
                 Diagnostic::error(
                     "schema-value",
                     doc::child(pointer, "default"),
-                    format!("the default {} is not one of the enum's values", short(default)),
+                    format!(
+                        "the default {} is not one of the enum's values",
+                        short(default)
+                    ),
                 )
                 .with_hint("make the default one of the `enum` values, or remove it"),
             );
