@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use admin_api_generator::load::load_spec;
 use admin_api_tools::diff::render::{render, Format, Target};
-use admin_api_tools::diff::source::Source;
+use admin_api_tools::diff::source::{Source, SourceError};
 use admin_api_tools::diff::{cli, diff, Check, Level, Report, Scope};
 
 fn corpus() -> PathBuf {
@@ -278,9 +278,13 @@ fn git_revision_source_reads_the_committed_file() {
     assert_eq!(found.count(admin_api_tools::diff::Level::Breaking), 1);
 
     let missing = Source::parse("HEAD:nope.yaml").load(repo.path());
-    assert!(missing
-        .expect_err("missing file")
-        .contains("git show failed"));
+    match missing.expect_err("missing file") {
+        SourceError::Git { spec, message } => {
+            assert_eq!(spec, "HEAD:nope.yaml");
+            assert!(message.contains("git show failed"), "{message}");
+        }
+        other => panic!("expected a git error, got {other}"),
+    }
 }
 
 /// The README's table of checks is the catalogue's: every check, both levels.

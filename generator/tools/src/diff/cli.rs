@@ -1,9 +1,10 @@
 //! The `diff` subcommand: arguments in, report and verdict out.
 
+use std::fmt;
 use std::path::Path;
 
 use super::render::{render, Format, Target};
-use super::source::Source;
+use super::source::{Source, SourceError};
 use super::{diff, Threshold};
 
 /// Usage of the `diff` subcommand.
@@ -16,6 +17,27 @@ from the old spec, calling the new API). --fail-on exits with status 1 when a ch
 (breaking or potentially-breaking) or worse is found at that scope; without a prefix it means the
 Rust level. It may be given several times: any threshold crossed fails.";
 
+/// Why `diff` could not compare.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CliError {
+    /// Bad arguments (or `--help`); the message includes the usage.
+    Usage(String),
+    /// One of the two specs could not be read.
+    Source(SourceError),
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CliError::Usage(message) => f.write_str(message),
+            CliError::Source(e) => write!(f, "error: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for CliError {}
+
 /// What the subcommand printed, and whether `--fail-on` was triggered.
 #[derive(Debug)]
 pub struct Outcome {
@@ -26,7 +48,7 @@ pub struct Outcome {
 }
 
 /// Runs `diff` with the arguments after the subcommand name; git runs in the current directory.
-pub fn run(args: &[String]) -> Result<Outcome, String> {
+pub fn run(args: &[String]) -> Result<Outcome, CliError> {
     let mut sources = Vec::new();
     let mut format = Format::Text;
     let mut fail_on: Vec<Threshold> = Vec::new();
@@ -35,23 +57,26 @@ pub fn run(args: &[String]) -> Result<Outcome, String> {
         match arg.as_str() {
             "--format" => {
                 let value = iter.next().map(String::as_str).unwrap_or("");
-                format = Format::from_id(value)
-                    .ok_or_else(|| format!("unknown format `{value}`\n\n{USAGE}"))?;
+                format = Format::from_id(value).ok_or_else(|| {
+                    CliError::Usage(format!("unknown format `{value}`\n\n{USAGE}"))
+                })?;
             }
             "--fail-on" => {
                 let value = iter.next().map(String::as_str).unwrap_or("");
-                let threshold = Threshold::parse(value)
-                    .ok_or_else(|| format!("unknown --fail-on level `{value}`\n\n{USAGE}"))?;
+                let threshold = Threshold::parse(value).ok_or_else(|| {
+                    CliError::Usage(format!("unknown --fail-on level `{value}`\n\n{USAGE}"))
+                })?;
                 fail_on.push(threshold);
             }
-            "-h" | "--help" => return Err(USAGE.to_owned()),
+            "-h" | "--help" => return Err(CliError::Usage(USAGE.to_owned())),
             other => sources.push(Source::parse(other)),
         }
     }
-    let [old, new] = <[Source; 2]>::try_from(sources).map_err(|_| USAGE.to_owned())?;
+    let [old, new] =
+        <[Source; 2]>::try_from(sources).map_err(|_| CliError::Usage(USAGE.to_owned()))?;
     let repo = Path::new(".");
-    let old_spec = old.load(repo).map_err(|e| format!("error: {e}"))?;
-    let new_spec = new.load(repo).map_err(|e| format!("error: {e}"))?;
+    let old_spec = old.load(repo).map_err(CliError::Source)?;
+    let new_spec = new.load(repo).map_err(CliError::Source)?;
     let report = diff(&old_spec.openapi, &new_spec.openapi);
     let file = new.file_path().to_string_lossy();
     let target = Target {

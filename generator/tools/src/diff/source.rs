@@ -1,9 +1,36 @@
 //! Where the two specs come from: a file, or `REV:PATH` read through `git show`.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use admin_api_generator::load::{parse_spec, Spec};
+use admin_api_generator::load::{decode, load_spec, parse_spec, LoadError, Spec};
+
+/// Why a spec to compare could not be read.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum SourceError {
+    /// The text did not load as a spec (the error is located).
+    Load(LoadError),
+    /// `git show REV:PATH` could not run, or failed.
+    Git {
+        /// The `REV:PATH` asked for.
+        spec: String,
+        /// What git (or starting it) said.
+        message: String,
+    },
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SourceError::Load(e) => e.fmt(f),
+            SourceError::Git { spec, message } => write!(f, "{spec}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for SourceError {}
 
 /// A spec to compare.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,26 +71,29 @@ impl Source {
     }
 
     /// Reads and parses the spec; git runs in `repo` (the current directory for `.`).
-    pub fn load(&self, repo: &Path) -> Result<Spec, String> {
+    pub fn load(&self, repo: &Path) -> Result<Spec, SourceError> {
         match self {
-            Source::File(path) => {
-                admin_api_generator::load::load_spec(path).map_err(|e| e.to_string())
-            }
+            Source::File(path) => load_spec(path).map_err(SourceError::Load),
             Source::Git { rev, path } => {
                 let spec = format!("{rev}:{path}");
+                let git_error = |message: String| SourceError::Git {
+                    spec: spec.clone(),
+                    message,
+                };
                 let output = Command::new("git")
                     .arg("-C")
                     .arg(repo)
                     .args(["show", &spec])
                     .output()
-                    .map_err(|e| format!("{spec}: cannot run git: {e}"))?;
+                    .map_err(|e| git_error(format!("cannot run git: {e}")))?;
                 if !output.status.success() {
                     let err = String::from_utf8_lossy(&output.stderr);
-                    return Err(format!("{spec}: git show failed: {}", err.trim()));
+                    return Err(git_error(format!("git show failed: {}", err.trim())));
                 }
-                let text = admin_api_generator::load::decode(Path::new(&spec), output.stdout)
-                    .map_err(|e| e.to_string())?;
-                parse_spec(Path::new(&spec), text).map_err(|e| e.to_string())
+                let name = Path::new(&spec);
+                decode(name, output.stdout)
+                    .and_then(|text| parse_spec(name, text))
+                    .map_err(SourceError::Load)
             }
         }
     }
