@@ -105,7 +105,11 @@ pub fn events_command() -> Command {
                         .long("since")
                         .value_name("TIME")
                         .required(true)
-                        .help("Earliest event: UNIX epoch milliseconds"),
+                        .value_parser(parse_since)
+                        .help(
+                            "Earliest event: an RFC 3339 timestamp (2026-11-01T00:00:00Z, \
+                             2026-11-01T09:00:00+09:00) or UNIX epoch milliseconds",
+                        ),
                 )
                 .arg(Arg::new("to").long("to").value_name("FILE").required(true))
                 .arg(
@@ -124,6 +128,32 @@ pub fn events_command() -> Command {
                         .default_value("100"),
                 ),
         ))
+}
+
+/// `--since`: an RFC 3339 timestamp (`2026-11-01T00:00:00Z`, or with an
+/// offset such as `+09:00`) or UNIX epoch milliseconds, as epoch milliseconds
+/// (what the API's `from` takes and the checkpoint stores, so a resumed export
+/// compares the same number whichever form was typed).
+fn parse_since(value: &str) -> Result<i64, String> {
+    let value = value.trim();
+    if let Ok(ms) = value.parse::<i64>() {
+        return Ok(ms);
+    }
+    chrono::DateTime::parse_from_rfc3339(value)
+        .map(|t| t.timestamp_millis())
+        .map_err(|_| {
+            "expected an RFC 3339 timestamp such as 2026-11-01T00:00:00Z or \
+             2026-11-01T09:00:00+09:00 (date, time and a Z or ±HH:MM offset), \
+             or UNIX epoch milliseconds such as 1793491200000"
+                .to_owned()
+        })
+}
+
+/// Epoch milliseconds as RFC 3339 (UTC), for messages.
+fn rfc3339(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+        .unwrap_or_else(|| "out of range".to_owned())
 }
 
 fn now_ms() -> u128 {
@@ -652,12 +682,10 @@ pub async fn events(settings: &Settings, m: &ArgMatches) -> Result<(), CliError>
     };
     let mut run = Run::new("events export", m)?;
     let org = settings.require_org(m.get_one::<String>("org-id").map(String::as_str))?;
-    let since_raw = m.get_one::<String>("since").cloned().unwrap_or_default();
-    let since: i64 = since_raw.parse().map_err(|_| {
-        CliError::usage(format!(
-            "--since {since_raw:?}: expected UNIX epoch milliseconds"
-        ))
-    })?;
+    let since = m
+        .get_one::<i64>("since")
+        .copied()
+        .ok_or_else(|| CliError::usage("events export: --since is required"))?;
     let to = PathBuf::from(m.get_one::<String>("to").cloned().unwrap_or_default());
     let checkpoint_path = m
         .get_one::<String>("checkpoint")
@@ -668,9 +696,12 @@ pub async fn events(settings: &Settings, m: &ArgMatches) -> Result<(), CliError>
     let mut state = match Checkpoint::read(&checkpoint_path)? {
         Some(c) if c.since != since => {
             return Err(CliError::usage(format!(
-                "the checkpoint {} is for --since {}; remove it to start a new export",
+                "the checkpoint {} is for --since {} ({}), not {since} ({}); \
+                 remove it to start a new export",
                 checkpoint_path.display(),
-                c.since
+                c.since,
+                rfc3339(c.since),
+                rfc3339(since)
             )))
         }
         Some(c) => c,
@@ -776,4 +807,46 @@ pub async fn events(settings: &Settings, m: &ArgMatches) -> Result<(), CliError>
     }
     println!("{} events in {}", state.written, to.display());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse_since, rfc3339};
+
+    #[test]
+    fn since_takes_rfc3339_with_any_offset_as_epoch_ms() {
+        assert_eq!(parse_since("2026-11-01T00:00:00Z"), Ok(1_793_491_200_000));
+        assert_eq!(
+            parse_since("2026-11-01T09:00:00+09:00"),
+            Ok(1_793_491_200_000)
+        );
+        assert_eq!(
+            parse_since("2026-10-31T19:00:00.250-05:00"),
+            Ok(1_793_491_200_250)
+        );
+        assert_eq!(rfc3339(1_793_491_200_000), "2026-11-01T00:00:00Z");
+    }
+
+    #[test]
+    fn since_takes_epoch_milliseconds() {
+        assert_eq!(parse_since("1793491200000"), Ok(1_793_491_200_000));
+        assert_eq!(parse_since("0"), Ok(0));
+    }
+
+    #[test]
+    fn since_rejects_other_forms_naming_both_accepted_ones() {
+        for bad in [
+            "yesterday",
+            "2026-11-01",
+            "2026-11-01T00:00:00",
+            "1.5e12",
+            "",
+        ] {
+            let e = parse_since(bad).expect_err(bad);
+            assert!(
+                e.contains("RFC 3339") && e.contains("UNIX epoch milliseconds"),
+                "{bad}: {e}"
+            );
+        }
+    }
 }

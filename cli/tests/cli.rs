@@ -1,7 +1,8 @@
 //! Runs the `atlassian-admin` binary against the embedded admin API of
 //! `mock-server/` on 127.0.0.1: generated commands, the three workflows and
 //! their dry runs (the server's request log proves a dry run sends nothing),
-//! an interrupted export that resumes, the config file's permissions.
+//! an interrupted export that resumes, `--since` in both its forms, the
+//! config file's permissions, and the README's session, command by command.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -515,4 +516,144 @@ fn config_file_must_be_private_and_keys_never_print() {
     // Accepted; the request fails (nothing listens on port 9) without showing the key.
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(!stderr(&out).contains(secret) && !stdout(&out).contains(secret));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn events_export_since_takes_rfc3339_or_epoch_ms() {
+    let env = Env::start().await;
+    let to = env.path("events.jsonl");
+    // 2026-01-01T00:20:00Z: the mock's twenty-first event onwards.
+    let out = env.run(&[
+        "events",
+        "export",
+        "--since",
+        "2026-01-01T00:20:00Z",
+        "--to",
+        &to,
+    ]);
+    assert_ok(&out);
+    let expected: Vec<String> = (20..EVENT_COUNT).map(|n| format!("event-{n:03}")).collect();
+    assert_eq!(event_ids(&to), expected);
+    let from = (EVENTS_START_MS + 20 * 60_000).to_string();
+    // The checkpoint holds epoch ms: the same instant, typed with an offset or
+    // as milliseconds, is the same export (already complete).
+    for same in ["2026-01-01T09:20:00+09:00", from.as_str()] {
+        let out = env.run(&["events", "export", "--since", same, "--to", &to]);
+        assert_ok(&out);
+        assert!(
+            stderr(&out).contains("already complete (5 events)"),
+            "{same}: {}",
+            stderr(&out)
+        );
+    }
+    // Another instant is another export: the checkpoint says which it is for.
+    let out = env.run(&[
+        "events",
+        "export",
+        "--since",
+        "2026-01-01T00:00:00Z",
+        "--to",
+        &to,
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!(
+            "is for --since {from} (2026-01-01T00:20:00Z), not {EVENTS_START_MS} (2026-01-01T00:00:00Z)"
+        )),
+        "{}",
+        stderr(&out)
+    );
+    // Anything else is refused before any request, naming both forms.
+    let requests = env.api.requests().len();
+    for bad in ["yesterday", "2026-01-01", "2026-01-01T00:20:00"] {
+        let out = env.run(&[
+            "events",
+            "export",
+            "--since",
+            bad,
+            "--to",
+            &env.path("bad.jsonl"),
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("RFC 3339 timestamp such as 2026-11-01T00:00:00Z")
+                && err.contains("UNIX epoch milliseconds"),
+            "{bad}: {err}"
+        );
+    }
+    assert_eq!(env.api.requests().len(), requests);
+}
+
+/// The `console` block after `<!-- cli session` in the README: commands
+/// (`$ atlassian-admin ...`) each followed by the lines it prints.
+fn readme_session() -> Vec<(String, String)> {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
+        .expect("README.md");
+    let block = readme
+        .split_once("<!-- cli session")
+        .and_then(|(_, after)| after.split_once("```console\n"))
+        .and_then(|(_, rest)| rest.split_once("\n```"))
+        .map(|(block, _)| block)
+        .expect("README has a ```console block after a `<!-- cli session` marker");
+    let mut session: Vec<(String, String)> = Vec::new();
+    for line in block.lines() {
+        match (line.strip_prefix("$ "), session.last_mut()) {
+            (Some(command), _) => session.push((command.to_owned(), String::new())),
+            (None, Some((_, printed))) => {
+                printed.push_str(line);
+                printed.push('\n');
+            }
+            (None, None) => panic!("the session starts with a command, not {line:?}"),
+        }
+    }
+    session
+}
+
+/// Runs the README's session, command by command, against the embedded admin
+/// API in an empty directory, and compares what each command prints (stdout
+/// and stderr through one pipe, in the order written, as a terminal shows
+/// them) with the README. Nothing is normalised: the mock's org, users and
+/// events are fixed, the base URL (whose port varies) is never printed, and
+/// files are named relative to the working directory.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readme_session_prints_what_the_readme_shows() {
+    let env = Env::start().await;
+    let org = env.api.snapshot().org_id;
+    let session = readme_session();
+    assert!(
+        session.len() >= 4,
+        "the session shows its commands: {session:?}"
+    );
+    let mut shown = String::new();
+    let mut printed = String::new();
+    for (n, (line, expected)) in session.iter().enumerate() {
+        let mut words = line.split_whitespace();
+        assert_eq!(
+            words.next(),
+            Some("atlassian-admin"),
+            "only atlassian-admin runs: {line}"
+        );
+        let log = env.home.path().join(format!(".session-{n}.out"));
+        let file = std::fs::File::create(&log).expect("output file");
+        let out = command(&env.server.base_url(), &org, env.home.path())
+            .current_dir(env.home.path())
+            .args(words)
+            .stdout(file.try_clone().expect("dup"))
+            .stderr(file)
+            .status()
+            .expect("the binary runs");
+        let got = std::fs::read_to_string(&log).expect("output read");
+        // A failing command belongs in the session only with its error shown.
+        assert!(
+            out.success() || got.contains("error: "),
+            "{line}: {out}\n{got}"
+        );
+        shown.push_str(&format!("$ {line}\n{expected}"));
+        printed.push_str(&format!("$ {line}\n{got}"));
+    }
+    assert_eq!(
+        shown, printed,
+        "the README's session (left) differs from what the binary prints (right)"
+    );
 }
