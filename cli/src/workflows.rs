@@ -130,6 +130,9 @@ pub fn events_command() -> Command {
         ))
 }
 
+/// Epoch-millisecond values below this are read as seconds typed by mistake.
+const SECONDS_BOUNDARY_MS: i64 = 100_000_000_000;
+
 /// `--since`: an RFC 3339 timestamp (`2026-11-01T00:00:00Z`, or with an
 /// offset such as `+09:00`) or UNIX epoch milliseconds, as epoch milliseconds
 /// (what the API's `from` takes and the checkpoint stores, so a resumed export
@@ -137,7 +140,19 @@ pub fn events_command() -> Command {
 fn parse_since(value: &str) -> Result<i64, String> {
     let value = value.trim();
     if let Ok(ms) = value.parse::<i64>() {
-        return Ok(ms);
+        // 0 means "from the start"; other values below 10^11 ms (before
+        // March 1973) are almost surely epoch seconds typed by mistake.
+        return match ms {
+            0 | SECONDS_BOUNDARY_MS.. => Ok(ms),
+            1.. => Err(format!(
+                "{value} looks like epoch seconds (as milliseconds it is {}): write {value}000, \
+                 or an RFC 3339 timestamp such as 2026-11-01T00:00:00Z",
+                rfc3339(ms)
+            )),
+            _ => Err(format!(
+                "{value} is before 1970: give a moment after the epoch"
+            )),
+        };
     }
     chrono::DateTime::parse_from_rfc3339(value)
         .map(|t| t.timestamp_millis())
@@ -831,6 +846,15 @@ mod tests {
     fn since_takes_epoch_milliseconds() {
         assert_eq!(parse_since("1793491200000"), Ok(1_793_491_200_000));
         assert_eq!(parse_since("0"), Ok(0));
+    }
+
+    #[test]
+    fn since_refuses_epoch_seconds_and_negative_values() {
+        let err = parse_since("1767225600").unwrap_err();
+        assert!(err.contains("looks like epoch seconds"), "{err}");
+        assert!(err.contains("1970-01-21T10:53:45.600Z"), "{err}");
+        assert!(err.contains("1767225600000"), "{err}");
+        assert!(parse_since("-5").unwrap_err().contains("before 1970"));
     }
 
     #[test]
