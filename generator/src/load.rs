@@ -101,7 +101,7 @@ pub fn is_json(text: &str) -> bool {
 pub fn parse_spec(path: &Path, text: String) -> Result<Spec, LoadError> {
     let text = strip_bom(text);
     if is_json(&text) {
-        json_tree_within_bounds(path, &text)?;
+        json_keys_unique(path, &text)?;
         return parse_spec_unbounded(path, text);
     }
     let tree = parse_tree(path, &text)?;
@@ -161,7 +161,7 @@ pub(crate) fn parse_spec_unbounded(path: &Path, text: String) -> Result<Spec, Lo
 /// and reads integers beyond 64 bits as floats). Only the keys are looked at,
 /// borrowed from the text where they have no escapes, so the guard costs a
 /// fraction of the typed parse.
-fn json_tree_within_bounds(path: &Path, text: &str) -> Result<(), LoadError> {
+fn json_keys_unique(path: &Path, text: &str) -> Result<(), LoadError> {
     let mut de = serde_json::Deserializer::from_str(text);
     serde::de::DeserializeSeed::deserialize(unique_keys::UniqueKeys, &mut de)
         .and_then(|()| de.end())

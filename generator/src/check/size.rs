@@ -33,7 +33,10 @@ impl Size {
     /// Counts one structural node (called from the rules' single walk).
     pub fn visit(&mut self, kind: Kind, pointer: &str, node: &Value) {
         match kind {
-            Kind::Parameter => self.parameters += 1,
+            // Generation costs a parameter per use: count the operations'
+            // entries (a `$ref` among them is one use), not the definitions
+            // under `components` they point to.
+            Kind::Parameter if !pointer.starts_with("/components/") => self.parameters += 1,
             Kind::Schema => {
                 if let Some(Value::Mapping(props)) = doc::get(node, "properties") {
                     self.properties += props.len();
