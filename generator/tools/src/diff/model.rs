@@ -95,7 +95,9 @@ pub(crate) struct Def<'a> {
 #[derive(Clone)]
 pub(crate) enum Ty<'a> {
     Named {
-        name: String,
+        /// The name as the spec has it; [`Ty::name`] is the Rust spelling
+        /// (computed only when shown or when two raw names differ).
+        raw: String,
         kind: Kind<'a>,
         /// The defining schema; `None` for a component that is only an alias.
         def: Option<Def<'a>>,
@@ -111,7 +113,7 @@ impl<'a> Ty<'a> {
     /// The Rust spelling of the type, as a reviewer reads it.
     pub fn render(&self) -> String {
         match self {
-            Ty::Named { name, .. } => name.clone(),
+            Ty::Named { raw, .. } => type_name(raw),
             Ty::Vec(t) => format!("Vec<{}>", t.render()),
             Ty::Map(t) => format!("Map<String, {}>", t.render()),
             Ty::Option(t) => format!("Option<{}>", t.render()),
@@ -218,7 +220,7 @@ impl<'a> Doc<'a> {
                         ),
                     };
                     Ty::Named {
-                        name: type_name(&target.name),
+                        raw: target.name.clone(),
                         kind,
                         def,
                     }
@@ -247,7 +249,7 @@ impl<'a> Doc<'a> {
 
     fn named(&self, pos: &Pos<'a>, schema: &'a Schema, kind: Kind<'a>) -> Ty<'a> {
         Ty::Named {
-            name: type_name(&pos.name),
+            raw: pos.name.clone(),
             kind,
             def: Some(Def {
                 pos: pos.clone(),

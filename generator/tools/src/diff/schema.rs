@@ -59,7 +59,8 @@ impl Raw {
     }
 }
 
-type Key = (Dir, Vec<String>, Vec<String>);
+/// A pair of compared definitions: the direction and the addresses of the two schemas.
+type Key = (Dir, usize, usize);
 
 /// Compares positions of an old and a new document.
 pub(crate) struct Comparer<'a> {
@@ -112,12 +113,12 @@ impl<'a> Comparer<'a> {
         for (a, b) in pairs {
             let (
                 Ty::Named {
-                    name: old_name,
+                    raw: old_raw,
                     def: old_def,
                     ..
                 },
                 Ty::Named {
-                    name,
+                    raw,
                     kind,
                     def: new_def,
                 },
@@ -126,13 +127,17 @@ impl<'a> Comparer<'a> {
                 continue;
             };
             let def_pos = new_def.as_ref().map_or(at, |d| &d.pos);
-            if old_name != name && self.swapped(old_def.as_ref(), new_def.as_ref()) {
-                // Another existing type took the place: not a rename.
-                let message = format!("type changes from `{old_name}` to `{name}`");
-                out.push(Raw::new(role.type_check(dir), at, at.loc.clone(), message));
-                continue;
-            }
-            if old_name != name {
+            // Equal spec names give equal Rust names; only differing ones are worth spelling.
+            let names = (old_raw != raw)
+                .then(|| (type_name(old_raw), type_name(raw)))
+                .filter(|(old_name, name)| old_name != name);
+            if let Some((old_name, name)) = names {
+                if self.swapped(old_def.as_ref(), new_def.as_ref()) {
+                    // Another existing type took the place: not a rename.
+                    let message = format!("type changes from `{old_name}` to `{name}`");
+                    out.push(Raw::new(role.type_check(dir), at, at.loc.clone(), message));
+                    continue;
+                }
                 let message = format!("generated type `{old_name}` is now `{name}`");
                 out.push(Raw::new(
                     Check::TypeRenamed,
@@ -166,12 +171,17 @@ impl<'a> Comparer<'a> {
         od: &Def<'a>,
         nd: &Def<'a>,
     ) -> Rc<Vec<Raw>> {
-        let key = (dir, od.pos.ptr.clone(), nd.pos.ptr.clone());
+        // A schema node is at one place of its document, so its address names the position.
+        let key = (
+            dir,
+            std::ptr::from_ref(od.schema) as usize,
+            std::ptr::from_ref(nd.schema) as usize,
+        );
         if let Some(found) = self.memo.get(&key) {
             return Rc::clone(found);
         }
         // A recursive type: its contents are being compared further up.
-        if !self.busy.insert(key.clone()) {
+        if !self.busy.insert(key) {
             return Rc::default();
         }
         let mut out = Vec::new();

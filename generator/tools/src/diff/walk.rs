@@ -2,7 +2,7 @@
 //! method and path, then by operationId to see moves), and comparing their
 //! parameters, request bodies and success and error responses.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use admin_api_generator::extensions::{Credential, CursorIn, FieldPath, Pagination, RateLimit};
 use admin_api_generator::model;
@@ -78,8 +78,13 @@ pub(crate) fn walk(old: &OpenAPI, new: &OpenAPI) -> Findings {
     let mut matched_new = vec![false; new_ops.len()];
     let mut unmatched_old = Vec::new();
 
+    let new_by_key: HashMap<String, usize> = new_ops
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.key(), i))
+        .collect();
     for o in &old_ops {
-        match new_ops.iter().position(|n| n.key() == o.key()) {
+        match new_by_key.get(&o.key()).copied() {
             Some(i) => {
                 matched_new[i] = true;
                 compare_op(&mut cmp, o, &new_ops[i], &mut findings);
