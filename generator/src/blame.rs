@@ -7,7 +7,7 @@ use openapiv3::{PathItem, ReferenceOr};
 use crate::diagnostic::Diagnostic;
 use crate::generate::{generate_client, GenerateError};
 use crate::load::Spec;
-use crate::model::METHODS;
+use crate::model::{operation_mut, METHODS};
 use crate::position::escape_segment;
 
 /// Diagnostics for a failed generation of `spec`: one per operation that
@@ -108,18 +108,5 @@ fn operation<'a>(item: &'a PathItem, method: &str) -> Option<&'a openapiv3::Oper
         "patch" => item.patch.as_ref(),
         "trace" => item.trace.as_ref(),
         _ => None,
-    }
-}
-
-fn operation_mut<'a>(item: &'a mut PathItem, method: &str) -> &'a mut Option<openapiv3::Operation> {
-    match method {
-        "get" => &mut item.get,
-        "put" => &mut item.put,
-        "post" => &mut item.post,
-        "delete" => &mut item.delete,
-        "options" => &mut item.options,
-        "head" => &mut item.head,
-        "patch" => &mut item.patch,
-        _ => &mut item.trace,
     }
 }

@@ -16,6 +16,9 @@ pub const RATE_LIMIT: &str = "x-rate-limit";
 /// Which of the client's keys a security scheme stands for (a security
 /// scheme extension).
 pub const CREDENTIAL: &str = "x-credential";
+/// The cargo feature that generates a tag's operations (a tag extension; see
+/// [`crate::features`]).
+pub const FEATURE: &str = "x-feature";
 
 /// A problem in an extension's value: where inside it, and what.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -16,6 +16,7 @@ mod blame;
 pub mod check;
 pub mod diagnostic;
 pub mod extensions;
+pub mod features;
 pub mod generate;
 mod httpmock;
 pub mod load;
@@ -83,12 +84,28 @@ pub struct Built {
 /// `check` finds an error, or when progenitor fails anyway (then naming the
 /// operation concerned).
 pub fn build(path: &Path) -> Result<Built, Error> {
+    build_features(path, |_| true)
+}
+
+/// [`build`] for the cargo features `enabled` says are on: the operations of
+/// the enabled `x-feature`s (every operation when the spec declares none).
+/// The whole spec is checked whatever is enabled. With none enabled, the
+/// code is the whole client behind a `compile_error!` naming the features,
+/// so the one error a user sees says what to do.
+pub fn build_features(path: &Path, enabled: impl Fn(&str) -> bool) -> Result<Built, Error> {
     let Checked { mut report, spec } = check_file(path);
     let spec = match spec {
         Some(spec) if !report.has_errors() => spec,
         _ => return Err(Error::Check(report)),
     };
-    match generate_client(&spec) {
+    let selection = features::Selection::from_enabled(&spec.openapi, enabled);
+    let none_enabled = selection == features::Selection::Features(Default::default());
+    let generated = if none_enabled {
+        generate_client(&spec).map(|code| no_feature_error(&spec) + &code)
+    } else {
+        generate_client(&features::select(&spec, &selection))
+    };
+    match generated {
         Ok(code) => Ok(Built { code, report, spec }),
         Err(e) => {
             report.diagnostics.extend(blame::blame(&spec, &e));
@@ -96,4 +113,18 @@ pub fn build(path: &Path) -> Result<Built, Error> {
             Err(Error::Check(report))
         }
     }
+}
+
+/// The `compile_error!` of a build that enables no API family.
+fn no_feature_error(spec: &Spec) -> String {
+    let declared: Vec<String> = features::declared(&spec.openapi)
+        .iter()
+        .map(|f| format!("`{f}`"))
+        .collect();
+    let message = format!(
+        "atlassian-admin-api: no API family is enabled. Enable the `full` feature for all of them, \
+         or the ones you use: {}",
+        declared.join(", ")
+    );
+    format!("::core::compile_error!({message:?});\n")
 }

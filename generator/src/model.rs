@@ -171,6 +171,24 @@ pub fn credential(
         .find_map(|scheme| schemes.get(scheme.as_str()).copied())
 }
 
+/// The slot of `item` that holds the operation of `method` (one of
+/// [`METHODS`]; anything else is `trace`), to set or clear it.
+pub fn operation_mut<'a>(
+    item: &'a mut PathItem,
+    method: &str,
+) -> &'a mut Option<openapiv3::Operation> {
+    match method {
+        "get" => &mut item.get,
+        "put" => &mut item.put,
+        "post" => &mut item.post,
+        "delete" => &mut item.delete,
+        "options" => &mut item.options,
+        "head" => &mut item.head,
+        "patch" => &mut item.patch,
+        _ => &mut item.trace,
+    }
+}
+
 /// Every operation of `api` in document order.
 pub fn operations(api: &OpenAPI) -> Vec<Operation<'_>> {
     let mut out = Vec::new();

@@ -289,6 +289,9 @@ checks! {
     RateLimitChanged => "rate-limit-changed", PotentiallyBreaking, PotentiallyBreaking,
         "The documented rate limit or batch size changed (x-rate-limit): the runtime helpers pace and chunk differently.",
         "Old clients pace and chunk by the old limit: a lower one means 429s or rejected batches.";
+    FeatureChanged => "feature-changed", Breaking, NonBreaking,
+        "The operation belongs to another cargo feature (x-feature): a crate enabling only its old family loses the method.",
+        "Features are not on the wire.";
     TypeRenamed => "type-renamed", PotentiallyBreaking, NonBreaking,
         "A generated type keeps its shape under another name: code naming the old type stops compiling.",
         "Type names are not on the wire.";

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use admin_api_generator::extensions::{Credential, CursorIn, FieldPath, Pagination, RateLimit};
-use admin_api_generator::model;
+use admin_api_generator::{features, model};
 use heck::ToSnakeCase;
 use openapiv3::{
     OpenAPI, Operation, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, StatusCode,
@@ -273,6 +273,15 @@ fn compare_runtime(
             ),
         );
     }
+    let (old_family, new_family) = (family(cmp.old.api, o.op), family(cmp.new.api, n.op));
+    if old_family != new_family {
+        change(
+            Check::FeatureChanged,
+            format!(
+                "`{label}` belongs to another cargo feature: was {old_family}, now {new_family}"
+            ),
+        );
+    }
     let (old_limit, new_limit) = (o.model.rate_limit(), n.model.rate_limit());
     if old_limit != new_limit {
         let describe = |l: Option<RateLimit>| l.map_or("none".to_owned(), |l| l.describe());
@@ -321,6 +330,20 @@ fn join(paths: &[FieldPath]) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("` or `")
+}
+
+/// The cargo feature(s) that compile an operation (`x-feature` of its tags).
+fn family(api: &OpenAPI, op: &Operation) -> String {
+    let tags = features::tag_features(api);
+    let names: Vec<String> = features::of_operation(&tags, op)
+        .into_iter()
+        .map(|f| format!("`{f}`"))
+        .collect();
+    if names.is_empty() {
+        "none (compiled in every build)".to_owned()
+    } else {
+        names.join(" and ")
+    }
 }
 
 fn key(credential: Option<Credential>) -> &'static str {
