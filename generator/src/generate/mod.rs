@@ -13,6 +13,7 @@ use crate::load::Spec;
 mod open_enum;
 mod output;
 mod pagination;
+mod patterns;
 mod prune;
 mod query_style;
 mod response_bodies;
@@ -198,9 +199,11 @@ pub(crate) fn run_progenitor(
         });
     }
     let settings = settings_with_open_enums(spec);
+    let unpatterned = patterns::into_docs(&spec.openapi, &spec.text);
+    let openapi = unpatterned.as_ref().unwrap_or(&spec.openapi);
     let tokens = catch_panic(|| {
         let mut generator = Generator::new(&settings);
-        generate(&mut generator, &spec.openapi)
+        generate(&mut generator, openapi)
     })?
     .map_err(|e| GenerateError {
         message: e.to_string(),

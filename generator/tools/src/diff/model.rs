@@ -272,11 +272,9 @@ impl<'a> Doc<'a> {
                     Some("ip") => Ty::Prim("std::net::IpAddr"),
                     Some("ipv4") => Ty::Prim("std::net::Ipv4Addr"),
                     Some("ipv6") => Ty::Prim("std::net::Ipv6Addr"),
-                    _ if st.pattern.is_some()
-                        || st.min_length.is_some()
-                        || st.max_length.is_some() =>
-                    {
-                        // typify wraps constrained strings in a validating newtype.
+                    _ if st.min_length.is_some() || st.max_length.is_some() => {
+                        // typify wraps length-constrained strings in a validating
+                        // newtype (a `pattern` is only documented: generate/patterns.rs).
                         self.named(pos, s, Kind::Newtype(Box::new(Ty::Prim("String"))))
                     }
                     _ => Ty::Prim("String"),
