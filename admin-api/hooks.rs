@@ -47,6 +47,9 @@ pub(crate) async fn send(
     let policy = &state.retry;
     let clock = &state.clock;
     let started = clock.now();
+    // Time spent queueing for the rate limiter: pacing, not failure, so it
+    // does not count against the retry budget.
+    let mut queued = std::time::Duration::ZERO;
     let method = request.method().clone();
     let mut request = request;
     let mut attempt: u32 = 1;
@@ -66,7 +69,12 @@ pub(crate) async fn send(
         );
         // A rate-limited operation counts every attempt, retries included.
         let permit = match &state.limit {
-            Some(limit) if limit.operation == operation => Some(limit.window.acquire().await),
+            Some(limit) if limit.operation == operation => {
+                let asked = clock.now();
+                let permit = limit.window.acquire().await;
+                queued += clock.now().duration_since(asked).unwrap_or_default();
+                Some(permit)
+            }
             _ => None,
         };
         let outcome = http.execute(request).instrument(span.clone()).await;
@@ -88,7 +96,11 @@ pub(crate) async fn send(
             return outcome;
         };
         let wait = server.unwrap_or_else(|| policy.backoff(attempt));
-        let elapsed = clock.now().duration_since(started).unwrap_or_default();
+        let elapsed = clock
+            .now()
+            .duration_since(started)
+            .unwrap_or_default()
+            .saturating_sub(queued);
         if wait > MAX_SERVER_WAIT || elapsed.saturating_add(wait) > policy.max_elapsed {
             tracing::debug!(parent: &span, ?reason, wait_ms = wait.as_millis() as u64, "retry budget spent");
             return outcome;

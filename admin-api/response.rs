@@ -41,20 +41,21 @@ pub struct TruncatedBody;
 /// A success body is read whole (pages can be large); an error body only up
 /// to [`BODY_PREFIX_LIMIT`].
 pub async fn from_response<T: DeserializeOwned, E>(
-    response: reqwest::Response,
+    mut response: reqwest::Response,
 ) -> Result<ResponseValue<T>, Error<E>> {
     let status = response.status();
     if !status.is_success() {
-        let headers = response.headers().clone();
         let answer = read_prefix(response).await;
         if !answer.truncated {
             if let Ok(inner) = serde_json::from_slice(&answer.body) {
-                return Ok(ResponseValue::new(inner, status, headers));
+                return Ok(ResponseValue::new(inner, status, answer.headers));
             }
         }
         return Err(Error::UnexpectedResponse(answer.into_response()));
     }
-    let headers = response.headers().clone();
+    // Reading the body needs no headers (decompression is set up already):
+    // they move into the value instead of being copied.
+    let headers = std::mem::take(response.headers_mut());
     let full = response.bytes().await.map_err(Error::ResponseBodyError)?;
     match serde_json::from_slice(&full) {
         Ok(inner) => Ok(ResponseValue::new(inner, status, headers)),
@@ -102,7 +103,7 @@ impl Prefixed {
 async fn read_prefix(mut response: reqwest::Response) -> Prefixed {
     let status = response.status();
     let version = response.version();
-    let headers = response.headers().clone();
+    let headers = std::mem::take(response.headers_mut());
     let url = response.url().clone();
     let mut body = BytesMut::new();
     let mut truncated = false;

@@ -24,7 +24,8 @@ pub struct RetryPolicy {
     /// Attempts in total, the first included (1 = no retries).
     pub max_attempts: u32,
     /// Wall time from the first attempt after which no retry starts; a wait
-    /// that would end past it is not taken.
+    /// that would end past it is not taken. Time spent waiting for a place in
+    /// a rate limiter's window (the bulk move's) does not count.
     pub max_elapsed: Duration,
     /// Backoff before the first retry; it doubles on each further retry.
     pub initial_backoff: Duration,

@@ -24,7 +24,9 @@ struct Api {
     /// task id -> (emails, polls still to answer "in progress")
     tasks: HashMap<String, (Vec<String>, usize)>,
     polls_before_done: usize,
-    fail_add_call: Option<usize>,
+    /// An add-users call whose chunk holds this email answers 400 (chunks
+    /// go out together, so which call arrives second is not fixed).
+    fail_chunk_with: Option<&'static str>,
     add_calls: usize,
     rejected: usize,
 }
@@ -41,14 +43,17 @@ impl Api {
                     .with_header("retry-after", "60");
             }
             self.recent.push_back(now);
-            if self.fail_add_call == Some(self.add_calls) {
+            let users: Vec<String> =
+                serde_json::from_value(req.json()["users"].clone()).expect("users");
+            if self
+                .fail_chunk_with
+                .is_some_and(|email| users.iter().any(|u| u == email))
+            {
                 return Reply::json(
                     400,
                     json!({"errors": [{"status": "400", "title": "Bad request", "detail": "policy is being edited"}]}),
                 );
             }
-            let users: Vec<String> =
-                serde_json::from_value(req.json()["users"].clone()).expect("users");
             assert!(users.len() <= 500, "at most 500 users per request");
             let id = format!("task-{}", self.add_calls);
             self.tasks
@@ -94,7 +99,7 @@ struct Setup {
     clock: ManualClock,
 }
 
-async fn setup(polls_before_done: usize, fail_add_call: Option<usize>) -> Setup {
+async fn setup(polls_before_done: usize, fail_chunk_with: Option<&'static str>) -> Setup {
     let clock = ManualClock::default();
     let api = Arc::new(Mutex::new(Api {
         clock: clock.clone(),
@@ -102,7 +107,7 @@ async fn setup(polls_before_done: usize, fail_add_call: Option<usize>) -> Setup 
         recent: VecDeque::new(),
         tasks: HashMap::new(),
         polls_before_done,
-        fail_add_call,
+        fail_chunk_with,
         add_calls: 0,
         rejected: 0,
     }));
@@ -160,14 +165,15 @@ async fn moving_1234_users_gives_an_exact_report_and_call_count() {
     );
     assert_eq!(s.server.count("POST", "/add-users"), 3);
     assert_eq!(s.server.count("GET", "/auth-policy/task/"), 6);
-    let sizes: Vec<usize> = s
+    let mut sizes: Vec<usize> = s
         .server
         .seen()
         .iter()
         .filter(|r| r.method == "POST")
         .map(|r| r.json()["users"].as_array().map_or(0, Vec::len))
         .collect();
-    assert_eq!(sizes, [500, 500, 234]);
+    sizes.sort_unstable(); // sent together: any arrival order
+    assert_eq!(sizes, [234, 500, 500]);
     let mut ghosts: Vec<String> = report
         .failed
         .iter()
@@ -190,7 +196,7 @@ async fn moving_1234_users_gives_an_exact_report_and_call_count() {
 
 #[tokio::test]
 async fn a_failed_chunk_loses_none_of_the_other_results() {
-    let s = setup(0, Some(2)).await;
+    let s = setup(0, Some("user500@acme.example")).await;
     let all = emails(1234, 1_000_000); // only email 0 is a ghost
     let report = s
         .client
@@ -254,12 +260,15 @@ async fn tasks_still_running_at_the_timeout_are_reported_as_in_progress() {
     );
     assert!(report.moved.is_empty());
     assert_eq!(report.in_progress_count(), 700);
-    let ids: Vec<&str> = report
+    // In chunk order; the ids follow arrival order, which is not fixed.
+    let mut ids: Vec<&str> = report
         .in_progress
         .iter()
         .map(|t| t.task_id.as_str())
         .collect();
+    ids.sort_unstable();
     assert_eq!(ids, ["task-1", "task-2"]);
+    assert_eq!(report.in_progress[0].emails, all[..500]);
     assert_eq!(report.in_progress[1].emails, all[500..]);
 }
 
@@ -455,17 +464,23 @@ async fn a_hanging_status_call_does_not_overrun_the_poll_timeout() {
     assert_each_email_once(&report, &all);
 }
 
-/// A server that answers every other add-users request with 429 (Retry-After
-/// 1 s) and records when each add-users request arrived.
+/// A server that answers each chunk's first add-users request with 429
+/// (Retry-After 1 s) and its second with a task, and records when each
+/// add-users request arrived. (Keyed by chunk, not by arrival order: chunks
+/// go out together, in no fixed order.)
 async fn flaky_server(clock: ManualClock) -> (TestServer, Arc<Mutex<Vec<SystemTime>>>) {
     let arrivals: Arc<Mutex<Vec<SystemTime>>> = Arc::default();
     let log = Arc::clone(&arrivals);
+    let rejected: Mutex<std::collections::HashSet<String>> = Mutex::default();
     let tasks = std::sync::atomic::AtomicUsize::new(0);
     let server = TestServer::start(move |req| {
         if req.method == "POST" {
-            let mut log = log.lock().expect("log");
-            log.push(clock.now());
-            if log.len().is_multiple_of(2) {
+            log.lock().expect("log").push(clock.now());
+            let first = req.json()["users"][0]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            if rejected.lock().expect("rejected").insert(first) {
                 return Reply::json(429, json!({"code": 429, "message": "slow down"}))
                     .with_header("retry-after", "1");
             }
@@ -497,7 +512,7 @@ async fn the_limiter_counts_every_add_users_request_including_429_retries() {
         arrivals.len(),
         "every HTTP request counted"
     );
-    assert_eq!(arrivals.len(), 23, "12 chunks, 11 of them retried once");
+    assert_eq!(arrivals.len(), 24, "12 chunks, each retried once");
     for (i, start) in arrivals.iter().enumerate() {
         let within = arrivals[i..]
             .iter()
@@ -584,5 +599,124 @@ async fn a_hanging_status_call_does_not_hold_back_the_next_chunk() {
         "the first task was polled meanwhile"
     );
     assert_eq!(report.in_progress.len(), 2);
+    assert_each_email_once(&report, &all);
+}
+
+/// A server whose add-users answers (task `task-N`, in arrival order) come
+/// after `delay`, and whose tasks are done at the first poll; it records when
+/// each add-users request arrived, and the clock's time then.
+async fn slow_adds(
+    delay: Duration,
+    clock: ManualClock,
+    answer: impl Fn(&[String], usize) -> Option<Reply> + Send + Sync + 'static,
+) -> (
+    TestServer,
+    Arc<Mutex<Vec<(std::time::Instant, SystemTime)>>>,
+) {
+    let arrivals: Arc<Mutex<Vec<(std::time::Instant, SystemTime)>>> = Arc::default();
+    let log = Arc::clone(&arrivals);
+    let tasks: Mutex<HashMap<String, usize>> = Mutex::default();
+    let server = TestServer::start(move |req| {
+        let mut tasks = tasks.lock().expect("tasks");
+        if req.method == "POST" {
+            let users: Vec<String> =
+                serde_json::from_value(req.json()["users"].clone()).expect("users");
+            let mut log = log.lock().expect("log");
+            log.push((std::time::Instant::now(), clock.now()));
+            if let Some(reply) = answer(&users, log.len()) {
+                return reply;
+            }
+            let id = format!("task-{}", tasks.len() + 1);
+            tasks.insert(id.clone(), users.len());
+            return Reply::json(202, json!({"taskId": id, "taskLink": "https://x.test/t"}))
+                .after(delay);
+        }
+        let id = req.path.rsplit('/').next().expect("task id");
+        status_reply(0, tasks[id] as i64, 0, json!([]))
+    })
+    .await;
+    (server, arrivals)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_chunks_that_fit_in_the_window_are_sent_together() {
+    // Each add-users answer takes 300 ms: one after the other, ten calls
+    // would arrive over 2.7 s.
+    let delay = Duration::from_millis(300);
+    let clock = ManualClock::default();
+    let (server, arrivals) = slow_adds(delay, clock.clone(), |_, _| None).await;
+    let client = client_for(&server, Arc::new(clock.clone()));
+    let all = emails(1200, 1_000_000);
+    let options = BulkMoveOptions::default().chunk_size(100);
+    let report = client
+        .move_users_to_auth_policy("org", "pol", all.clone(), &options)
+        .await;
+    let arrivals = arrivals.lock().expect("log").clone();
+    assert_eq!(arrivals.len(), 12, "12 chunks, no retry");
+    let first_ten = arrivals[9].0 - arrivals[0].0;
+    assert!(
+        first_ten < delay,
+        "the first ten calls were in flight together: they arrived over {first_ten:?}"
+    );
+    // The 11th and 12th waited for the window (a minute on the test clock).
+    assert!(
+        arrivals[10]
+            .1
+            .duration_since(arrivals[0].1)
+            .unwrap_or_default()
+            >= Duration::from_secs(60)
+    );
+    assert_eq!(report.moved, all, "every email, in chunk order");
+    assert!(report.is_complete_success(), "{report:#?}");
+    assert_eq!((report.add_calls, report.add_requests), (12, 12));
+}
+
+#[tokio::test]
+async fn waiting_for_the_window_does_not_spend_the_retry_budget() {
+    // Two calls a minute; the second chunk's first two attempts get 429. Its
+    // second attempt waits a minute for the window: with that minute counted,
+    // the 10 s budget would be spent and the chunk lost.
+    let clock = ManualClock::default();
+    let (server, arrivals) = slow_adds(Duration::ZERO, clock.clone(), |users, _| {
+        let second = users.iter().any(|u| u == "user1@acme.example");
+        static REJECTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        (second && REJECTED.fetch_add(1, std::sync::atomic::Ordering::SeqCst) < 2).then(|| {
+            Reply::json(429, json!({"code": 429, "message": "slow down"}))
+                .with_header("retry-after", "1")
+        })
+    })
+    .await;
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(server.url())
+        .retry(RetryPolicy {
+            jitter: false,
+            max_attempts: 5,
+            max_elapsed: Duration::from_secs(10),
+            ..RetryPolicy::default()
+        })
+        .clock(Arc::new(clock.clone()))
+        .build()
+        .expect("client");
+    let all = emails(2, 1_000_000);
+    let options = BulkMoveOptions::default()
+        .chunk_size(1)
+        .max_requests(2)
+        .window(Duration::from_secs(60));
+    let report = client
+        .move_users_to_auth_policy("org", "pol", all.clone(), &options)
+        .await;
+    let arrivals = arrivals.lock().expect("log").clone();
+    assert!(report.is_complete_success(), "{report:#?}");
+    assert_eq!(arrivals.len(), 4, "two chunks, one of them retried twice");
+    assert_eq!(report.add_requests, 4);
+    let waited = arrivals[2]
+        .1
+        .duration_since(arrivals[0].1)
+        .unwrap_or_default();
+    assert!(
+        waited >= Duration::from_secs(60),
+        "the third request waited for the window: {waited:?}"
+    );
     assert_each_email_once(&report, &all);
 }
