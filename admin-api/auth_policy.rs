@@ -4,17 +4,23 @@
 //! a minute per organization (the spec's `x-rate-limit`), and answers with a task
 //! to poll with `getAuthPolicyTaskStatus`. [`Client::move_users_to_auth_policy`]
 //! does all of it: chunks, a sliding-window limiter that every add-users HTTP
-//! request goes through (429 retries included), the chunks that fit in the
-//! window sent together, polling of the tasks already started (a few status
-//! calls at a time) while later chunks wait for the window, polling until
-//! every task is done (`inProgressCount == 0`) or the deadline, and one
-//! report, in chunk order.
+//! request goes through (429 retries included), the add-users calls that fit
+//! in the window sent together rather than one after another, polling of the
+//! tasks already started while later chunks wait for the window, polling
+//! until every task is done (`inProgressCount == 0`) or the deadline, and one
+//! report, in the order of the chunks.
 //!
 //! The report accounts for every requested email exactly once: moved, failed
 //! with the API's reason, failed because the request failed, failed for an
 //! unknown reason (the task's counts and its failure reasons disagree, or
 //! are absurd: then which emails moved is unknown, and none is claimed),
-//! still in progress at the deadline, or skipped as a duplicate.
+//! not sent (the window could never make room for its chunk), still in
+//! progress at the deadline, or skipped as a duplicate.
+//!
+//! Time an add-users request spends waiting for the limiter is not charged
+//! to the client's retry budget ([`RetryPolicy::max_elapsed`]).
+//!
+//! [`RetryPolicy::max_elapsed`]: crate::RetryPolicy::max_elapsed
 //!
 //! ```no_run
 //! # async fn run(client: atlassian_admin_api::Client, emails: Vec<String>) {
@@ -26,12 +32,14 @@
 //! # }
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::Arc;
+use std::task::Poll;
 use std::time::{Duration, SystemTime};
 
-use futures::future::{self, Either};
-use futures::stream::{self, StreamExt};
+use futures::future::{self, BoxFuture};
+use futures::stream::{FuturesUnordered, StreamExt};
 
 use crate::limiter::{RateLimit, SlidingWindow};
 use crate::Client;
@@ -69,16 +77,19 @@ const MAX_REASON: usize = 512;
 pub struct BulkMoveOptions {
     /// Emails per request (1 to [`MAX_USERS_PER_REQUEST`]).
     pub chunk_size: usize,
-    /// HTTP requests allowed per `window`, retries included.
+    /// HTTP requests allowed per `window`, retries included; as many
+    /// add-users calls as the window has room for are in flight at once.
     pub max_requests: usize,
     /// The rate-limit window (a minute for the real API; shorter in tests).
     pub window: Duration,
     /// Wait between two rounds of task polling (at most half the
-    /// `poll_timeout` is used, so that tasks are polled at least once).
+    /// `poll_timeout` is used, so that tasks are polled at least once). Once
+    /// the last chunk has been sent, a task not polled yet is polled without
+    /// waiting for the round.
     pub poll_interval: Duration,
-    /// How long after the last add-users request tasks may stay in progress.
-    /// Nothing runs past it: a status call still in flight is abandoned, and
-    /// its task listed as still in progress.
+    /// How long after the last add-users call has answered tasks may stay in
+    /// progress. Nothing runs past it: a status call still in flight is
+    /// abandoned, and its task listed as still in progress.
     pub poll_timeout: Duration,
 }
 
@@ -126,7 +137,8 @@ impl BulkMoveOptions {
         self
     }
 
-    /// How long after the last add-users request tasks may stay in progress.
+    /// How long after the last add-users call has answered tasks may stay in
+    /// progress.
     pub fn poll_timeout(mut self, timeout: Duration) -> Self {
         self.poll_timeout = timeout;
         self
@@ -145,6 +157,9 @@ pub enum FailureCause {
     /// (or are absurd: negative, more than were sent): which of these
     /// emails moved is unknown, so none is reported as moved.
     Unaccounted,
+    /// Their chunk was never sent: the rate-limit window could never make
+    /// room for it (a window too long for the clock). The reason says so.
+    NotSent,
 }
 
 /// Emails that were not moved, and why.
@@ -178,7 +193,9 @@ pub struct PendingTask {
 }
 
 /// The outcome of a bulk move: every requested email is in exactly one of
-/// `moved`, `failed`, `in_progress` and `duplicates`.
+/// `moved`, `failed`, `in_progress` and `duplicates`. `moved`, `failed` and
+/// `in_progress` follow the order of the chunks (the emails' order of first
+/// appearance), whichever task finished first.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct BulkMoveReport {
@@ -227,32 +244,69 @@ impl BulkMoveReport {
     }
 }
 
-/// Status calls in flight at once during a polling round.
-const POLLS_AT_ONCE: usize = 8;
+/// Status calls in flight at once, at most; a round leaves the tasks beyond
+/// it to the next round.
+const STATUS_CALLS_AT_ONCE: usize = 16;
 
-/// What one task's poll in a round gave.
-enum Poll {
-    /// The round had ended before its turn.
-    NotAsked,
-    /// The round ended while the call was in flight.
-    CutShort,
-    /// The status, or why the call failed.
-    Answer(Result<api::Status, api::Failure>),
-}
+/// How late a timer may fire (tokio's tick); see the loop's sleep.
+const TIMER_TICK: Duration = Duration::from_millis(1);
 
-/// A task started for a chunk.
+/// Given to a task's status call abandoned at the deadline.
+const ABANDONED: &str = "no answer before the poll timeout";
+
+/// A task started for a chunk (whose emails stay in the list of emails to
+/// send until the report is made).
 struct Task {
     id: String,
-    emails: Vec<String>,
     last: Option<api::Status>,
     last_error: Option<String>,
+    /// A status call for it is in flight.
+    polling: bool,
+    /// A status call for it has been started.
+    polled: bool,
+}
+
+/// What became of one chunk so far. The chunks are filed into the report in
+/// their order when the move ends, whatever order their calls answered in.
+enum Chunk {
+    /// Not sent yet, or its add-users call is in flight.
+    Waiting,
+    /// Its add-users call failed.
+    Failed(api::Failure),
+    /// Its task is running.
+    Running(Task),
+    /// Its task finished with this status.
+    Finished(Task, api::Status),
+}
+
+/// An add-users call in flight, answering with its chunk's index.
+type AddCall<'a> = BoxFuture<'a, (usize, Result<String, api::Failure>)>;
+/// A status call in flight, answering with its chunk's index.
+type StatusCall<'a> = BoxFuture<'a, (usize, Result<api::Status, api::Failure>)>;
+
+/// What the move was waiting for.
+enum Event {
+    Added(usize, Result<String, api::Failure>),
+    Polled(usize, Result<api::Status, api::Failure>),
+    /// The next chunk may fit in the window, a round is due, or the deadline
+    /// has come.
+    Timer,
 }
 
 impl Client {
     /// Moves `emails` into the authentication policy `policy_id` of `org_id`:
     /// in chunks, within the rate limit, waiting for every task. Never fails
     /// as a whole: every email ends up in the report exactly once (see
-    /// [`BulkMoveReport`]).
+    /// [`BulkMoveReport`]), in the order of the chunks.
+    ///
+    /// As many add-users calls as the window has room for are in flight at
+    /// once (all of them take their place in the window before the next one
+    /// is considered); while later chunks wait for the window, the tasks
+    /// already started are polled every
+    /// [`poll_interval`](BulkMoveOptions::poll_interval). Once the last chunk
+    /// has been sent, a task not polled yet is polled as soon as its
+    /// add-users call has answered (nothing else is left to do), then every
+    /// interval, until done or the [`poll_timeout`](BulkMoveOptions::poll_timeout).
     pub async fn move_users_to_auth_policy(
         &self,
         org_id: &str,
@@ -263,160 +317,253 @@ impl Client {
         let emails: Vec<String> = emails.into_iter().collect();
         let requested = emails.len();
         let (unique, duplicates) = without_duplicates(emails);
-        let mut report = BulkMoveReport {
-            requested,
-            duplicates,
-            ..BulkMoveReport::default()
-        };
-        let clock = self.inner.clock.clone();
+        let clock = Arc::clone(&self.inner.clock);
         let window = Arc::new(SlidingWindow::new(
             options.max_requests,
             options.window,
-            clock.clone(),
+            Arc::clone(&clock),
         ));
         let limited = crate::config::limited(self, ADD_USERS_OPERATION, Arc::clone(&window));
+        let limited = &limited;
         let chunk_size = options.chunk_size.clamp(1, MAX_USERS_PER_REQUEST);
         let interval = options.poll_interval.min(options.poll_timeout / 2);
-        let mut chunks = unique.chunks(chunk_size).peekable();
-        let mut tasks: Vec<Task> = Vec::new();
-        let mut last_round = clock.now();
-        // Set after the last add-users request; `None` then means "never"
-        // (a timeout past the end of the clock's range).
-        let mut deadline: Option<SystemTime> = None;
-        let mut all_sent = false;
+        let batches: Vec<&[String]> = unique.chunks(chunk_size).collect();
+        let mut chunks: Vec<Chunk> = batches.iter().map(|_| Chunk::Waiting).collect();
+        let mut next = 0; // the next chunk to send
+        let mut adds: FuturesUnordered<AddCall<'_>> = FuturesUnordered::new();
+        let mut polls: FuturesUnordered<StatusCall<'_>> = FuturesUnordered::new();
+        let (mut add_calls, mut status_calls) = (0, 0);
+        let mut not_sent: Option<String> = None;
+        // `None` while no task is running, or when no round is ever due (an
+        // interval past the end of the clock's range).
+        let mut next_round: Option<SystemTime> = None;
+        // Set once every add-users call has answered; `Some(None)` then means
+        // "never" (a timeout past the end of the clock's range).
+        let mut deadline: Option<Option<SystemTime>> = None;
         loop {
-            // Send together as many chunks as the window has room for, with
-            // those whose place frees within the next poll interval (they
-            // wait for it in the limiter); when it is full and tasks are
-            // running, poll them instead of only waiting. With no task to
-            // poll, one chunk waits for its place.
-            while chunks.peek().is_some() {
-                let room = match window.room_within(Duration::ZERO) {
-                    0 if !tasks.is_empty() => break,
-                    _ => window.room_within(interval).max(1),
-                };
-                let batch: Vec<&[String]> = chunks.by_ref().take(room).collect();
-                if tasks.is_empty() {
-                    last_round = clock.now();
-                }
-                report.add_calls += batch.len();
-                let sent = batch
-                    .iter()
-                    .map(|chunk| api::add_users(&limited, org_id, policy_id, chunk));
-                // In chunk order, whatever order the answers came in.
-                for (chunk, answer) in batch.iter().zip(future::join_all(sent).await) {
-                    match answer {
-                        Ok(id) => tasks.push(Task {
-                            id,
-                            emails: chunk.to_vec(),
-                            last: None,
-                            last_error: None,
-                        }),
-                        Err((status, reason)) => report.failed.push(MoveFailure {
-                            emails: chunk.to_vec(),
-                            status,
-                            reason,
-                            task_id: None,
-                            cause: FailureCause::Request,
-                        }),
+            // Send every chunk the window has room for now. One poll takes
+            // the call's place in the window (its first await is the
+            // limiter's), so the next check counts it; were it not to, the
+            // call would queue in the limiter, which is what keeps the limit.
+            while next < batches.len() {
+                let wait = window.wait_time();
+                if !wait.is_zero() {
+                    if clock.now().checked_add(wait).is_none() {
+                        not_sent = Some(format!(
+                            "not sent: a window of {:?} for {} requests has no room for another \
+                             request within the clock's range",
+                            options.window, options.max_requests
+                        ));
+                        next = batches.len();
                     }
-                }
-            }
-            if chunks.peek().is_none() && !all_sent {
-                all_sent = true;
-                deadline = clock.now().checked_add(options.poll_timeout);
-            }
-            if tasks.is_empty() {
-                if all_sent {
                     break;
                 }
-                continue;
+                let (index, batch) = (next, batches[next]);
+                next += 1;
+                add_calls += 1;
+                let mut call: AddCall<'_> = Box::pin(async move {
+                    (
+                        index,
+                        api::add_users(limited, org_id, policy_id, batch).await,
+                    )
+                });
+                match futures::poll!(call.as_mut()) {
+                    Poll::Ready((index, answer)) => added(&mut chunks[index], answer),
+                    Poll::Pending => adds.push(call),
+                }
             }
             let now = clock.now();
-            let since = now.duration_since(last_round).unwrap_or_default();
-            let until_round = interval.saturating_sub(since);
-            if !all_sent {
-                let until_room = window.wait_time();
-                if until_room < until_round {
-                    clock.sleep(until_room).await;
-                    continue;
+            let running = chunks.iter().any(|c| matches!(c, Chunk::Running(_)));
+            if next == batches.len() && adds.is_empty() && deadline.is_none() {
+                deadline = Some(now.checked_add(options.poll_timeout));
+            }
+            if !running {
+                if deadline.is_some() {
+                    break;
                 }
-            } else if let Some(deadline) = deadline {
-                let left = deadline.duration_since(now).unwrap_or_default();
-                if until_round >= left {
-                    break; // no round starts at or after the deadline
+                next_round = None;
+            } else if next_round.is_none() {
+                next_round = now.checked_add(interval);
+            }
+            let end = deadline.flatten();
+            if end.is_some_and(|end| now >= end) {
+                break; // no round starts at or after the deadline
+            }
+            // A round polls every task; once every chunk has been sent, a
+            // task never polled yet is polled at once, without waiting for
+            // the round: nothing else is left to do.
+            let round = next_round.is_some_and(|due| due <= now);
+            if round {
+                next_round = now.checked_add(interval);
+            }
+            let all_sent = next == batches.len();
+            for (index, task) in idle_tasks(&mut chunks) {
+                if polls.len() >= STATUS_CALLS_AT_ONCE {
+                    break;
+                }
+                if round || (all_sent && !task.polled) {
+                    task.polling = true;
+                    task.polled = true;
+                    status_calls += 1;
+                    let id = task.id.clone();
+                    polls.push(Box::pin(async move {
+                        (index, api::task_status(self, org_id, &id).await)
+                    }));
                 }
             }
-            clock.sleep(until_round).await;
-            last_round = clock.now();
-            // A round ends at the deadline or, while chunks remain, when the
-            // next one is due: a slow status call never holds back a chunk.
-            let (round_end, cut_short) = if all_sent {
-                (deadline, "no answer before the poll timeout")
-            } else {
-                let due = last_round.checked_add(window.wait_time());
-                (due, "no answer before the next chunk was due")
-            };
-            // The tasks are polled a few at a time, their answers taken in
-            // task (chunk) order.
-            let polls = tasks.iter().map(|task| {
-                let clock = &clock;
-                async move {
-                    if round_end.is_some_and(|d| clock.now() >= d) {
-                        return Poll::NotAsked;
-                    }
-                    let call = api::task_status(self, org_id, &task.id);
-                    match round_end {
-                        Some(at) => {
-                            match future::select(Box::pin(call), clock.deadline(at)).await {
-                                Either::Left((answer, _)) => Poll::Answer(answer),
-                                Either::Right(((), _)) => Poll::CutShort,
-                            }
-                        }
-                        None => Poll::Answer(call.await),
-                    }
-                }
-            });
-            let answers: Vec<Poll> = stream::iter(polls).buffered(POLLS_AT_ONCE).collect().await;
-            let mut running = Vec::new();
-            for (mut task, answer) in tasks.into_iter().zip(answers) {
-                if !matches!(answer, Poll::NotAsked) {
-                    report.status_calls += 1;
-                }
-                match answer {
-                    Poll::Answer(Ok(status)) if status.in_progress <= 0 => {
-                        settle(&mut report, task, &status);
-                        continue;
-                    }
-                    Poll::Answer(Ok(status)) => {
-                        task.last = Some(status);
-                        task.last_error = None;
-                    }
-                    Poll::Answer(Err((_, reason))) => task.last_error = Some(reason),
-                    Poll::CutShort => task.last_error = Some(cut_short.to_owned()),
-                    Poll::NotAsked => {}
-                }
-                running.push(task);
+            // The earliest of: room for the next chunk, the next round (if a
+            // task is not being polled already), the deadline.
+            let room = (next < batches.len())
+                .then(|| now.checked_add(window.wait_time()))
+                .flatten();
+            let rounds = next_round.filter(|_| idle_tasks(&mut chunks).next().is_some());
+            let target = [room, rounds, end].into_iter().flatten().min();
+            if adds.is_empty() && polls.is_empty() {
+                // Nothing in flight: only time can change anything. A timer
+                // fires up to a tick late (tokio's is 1 ms), so a long wait
+                // ends a tick early: everything is checked again anyway.
+                let Some(at) = target else { break };
+                let wait = at.duration_since(now).unwrap_or_default();
+                let wait = if wait > TIMER_TICK {
+                    wait - TIMER_TICK
+                } else {
+                    wait
+                };
+                clock.sleep(wait).await;
+                continue;
             }
-            tasks = running;
+            // Calls in flight: wait for the first answer or the time, without
+            // moving a test clock's time (see `Clock::deadline`).
+            let mut timer = target.map(|at| clock.deadline(at));
+            let event = future::poll_fn(|cx| {
+                if let Poll::Ready(Some((index, answer))) = adds.poll_next_unpin(cx) {
+                    return Poll::Ready(Event::Added(index, answer));
+                }
+                if let Poll::Ready(Some((index, answer))) = polls.poll_next_unpin(cx) {
+                    return Poll::Ready(Event::Polled(index, answer));
+                }
+                match timer.as_mut().map(|t| t.as_mut().poll(cx)) {
+                    Some(Poll::Ready(())) => Poll::Ready(Event::Timer),
+                    _ => Poll::Pending,
+                }
+            })
+            .await;
+            match event {
+                Event::Added(index, answer) => added(&mut chunks[index], answer),
+                Event::Polled(index, answer) => polled(&mut chunks[index], answer),
+                Event::Timer => {}
+            }
         }
-        for task in tasks {
-            keep_pending(&mut report, task);
-        }
-        report.add_requests = window.granted();
+        // Anything still in flight is abandoned here.
+        drop((adds, polls));
+        let mut report = BulkMoveReport {
+            requested,
+            duplicates,
+            add_calls,
+            status_calls,
+            add_requests: window.granted(),
+            ..BulkMoveReport::default()
+        };
+        file_chunks(&mut report, chunks, unique, chunk_size, not_sent);
         report
     }
 }
 
-/// The emails in order of first appearance, and the repeats.
-fn without_duplicates(emails: Vec<String>) -> (Vec<String>, Vec<String>) {
-    // Borrowed keys: no string is copied to compare (10,000 emails took
-    // over a millisecond with a lowercased copy of each).
-    let first: Vec<bool> = {
-        let mut seen = HashSet::with_capacity(emails.len());
-        emails.iter().map(|e| seen.insert(EmailKey(e))).collect()
+/// The running tasks that no status call is in flight for, with their
+/// chunks' indexes.
+fn idle_tasks(chunks: &mut [Chunk]) -> impl Iterator<Item = (usize, &mut Task)> {
+    chunks
+        .iter_mut()
+        .enumerate()
+        .filter_map(|(index, chunk)| match chunk {
+            Chunk::Running(task) if !task.polling => Some((index, task)),
+            _ => None,
+        })
+}
+
+/// Files every chunk into the report, in order, with its emails (moved from
+/// `unique`, not copied). `not_sent` says why the chunks still waiting were
+/// never sent.
+fn file_chunks(
+    report: &mut BulkMoveReport,
+    chunks: Vec<Chunk>,
+    unique: Vec<String>,
+    chunk_size: usize,
+    not_sent: Option<String>,
+) {
+    let mut unique = unique.into_iter();
+    for chunk in chunks {
+        let emails: Vec<String> = unique.by_ref().take(chunk_size).collect();
+        match chunk {
+            Chunk::Waiting => report.failed.push(MoveFailure {
+                emails,
+                status: None,
+                reason: not_sent
+                    .clone()
+                    .unwrap_or_else(|| "not sent: the move ended first".to_owned()),
+                task_id: None,
+                cause: FailureCause::NotSent,
+            }),
+            Chunk::Failed((status, reason)) => report.failed.push(MoveFailure {
+                emails,
+                status,
+                reason,
+                task_id: None,
+                cause: FailureCause::Request,
+            }),
+            Chunk::Running(mut task) => {
+                if task.polling {
+                    task.last_error = Some(ABANDONED.to_owned());
+                }
+                keep_pending(report, task, emails);
+            }
+            Chunk::Finished(task, status) => settle(report, task, emails, &status),
+        }
+    }
+}
+
+/// Files the answer to a chunk's add-users call.
+fn added(chunk: &mut Chunk, answer: Result<String, api::Failure>) {
+    *chunk = match answer {
+        Ok(id) => Chunk::Running(Task {
+            id,
+            last: None,
+            last_error: None,
+            polling: false,
+            polled: false,
+        }),
+        Err(failure) => Chunk::Failed(failure),
     };
-    let (mut unique, mut repeats) = (Vec::with_capacity(emails.len()), Vec::new());
+}
+
+/// Files the answer to a task's status call.
+fn polled(chunk: &mut Chunk, answer: Result<api::Status, api::Failure>) {
+    let Chunk::Running(task) = chunk else {
+        return;
+    };
+    task.polling = false;
+    match answer {
+        Ok(status) if status.in_progress <= 0 => {
+            if let Chunk::Running(task) = std::mem::replace(chunk, Chunk::Waiting) {
+                *chunk = Chunk::Finished(task, status);
+            }
+        }
+        Ok(status) => {
+            task.last = Some(status);
+            task.last_error = None;
+        }
+        Err((_, reason)) => task.last_error = Some(reason),
+    }
+}
+
+/// The emails in order of first appearance, and the repeats. The keys
+/// borrow the emails (most need no lowering), so only the flags are built.
+fn without_duplicates(emails: Vec<String>) -> (Vec<String>, Vec<String>) {
+    let mut seen = HashSet::with_capacity(emails.len());
+    let first: Vec<bool> = emails.iter().map(|e| seen.insert(email_key(e))).collect();
+    drop(seen);
+    let mut unique = Vec::with_capacity(emails.len());
+    let mut repeats = Vec::new();
     for (email, first) in emails.into_iter().zip(first) {
         if first {
             unique.push(email);
@@ -427,29 +574,13 @@ fn without_duplicates(emails: Vec<String>) -> (Vec<String>, Vec<String>) {
     (unique, repeats)
 }
 
-/// An email as the move compares emails: without ASCII case and surrounding
-/// blanks, and without copying it.
-struct EmailKey<'a>(&'a str);
-
-impl PartialEq for EmailKey<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.trim().eq_ignore_ascii_case(other.0.trim())
-    }
-}
-
-impl Eq for EmailKey<'_> {}
-
-impl std::hash::Hash for EmailKey<'_> {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        // The trimmed bytes, lowercased through a small buffer.
-        let mut buffer = [0u8; 64];
-        for part in self.0.trim().as_bytes().chunks(buffer.len()) {
-            let lower = &mut buffer[..part.len()];
-            lower.copy_from_slice(part);
-            lower.make_ascii_lowercase();
-            state.write(lower);
-        }
-        state.write_u8(0xff);
+/// Emails are compared without ASCII case and surrounding blanks.
+fn email_key(email: &str) -> Cow<'_, str> {
+    let trimmed = email.trim();
+    if trimmed.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(trimmed.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(trimmed)
     }
 }
 
@@ -463,12 +594,12 @@ fn take_named_failures(
 ) -> usize {
     let mut named = 0;
     for failure in &status.failures {
-        let wanted: HashSet<EmailKey<'_>> = failure.emails.iter().map(|e| EmailKey(e)).collect();
+        let wanted: HashSet<Cow<'_, str>> = failure.emails.iter().map(|e| email_key(e)).collect();
         // Only this task's emails, each once: a reason naming an email the
         // task was not given (or naming it twice) cannot make one vanish.
         let (theirs, rest): (Vec<String>, Vec<String>) = std::mem::take(emails)
             .into_iter()
-            .partition(|e| wanted.contains(&EmailKey(e)));
+            .partition(|e| wanted.contains(email_key(e).as_ref()));
         *emails = rest;
         if theirs.is_empty() {
             continue;
@@ -488,9 +619,9 @@ fn take_named_failures(
 /// Files a finished task's emails: failures it names, then the rest as
 /// moved only if its counts say exactly that; otherwise as failed for an
 /// unknown reason.
-fn settle(report: &mut BulkMoveReport, task: Task, status: &api::Status) {
-    let sent = task.emails.len();
-    let mut rest = task.emails;
+fn settle(report: &mut BulkMoveReport, task: Task, emails: Vec<String>, status: &api::Status) {
+    let sent = emails.len();
+    let mut rest = emails;
     let named = take_named_failures(report, &task.id, &mut rest, status);
     let agrees = status.in_progress == 0
         && i64::try_from(rest.len()).is_ok_and(|n| status.succeeded == n)
@@ -518,8 +649,8 @@ fn settle(report: &mut BulkMoveReport, task: Task, status: &api::Status) {
 
 /// Files a task still running at the deadline: failures its last status
 /// named, and the other emails as in progress.
-fn keep_pending(report: &mut BulkMoveReport, task: Task) {
-    let mut rest = task.emails;
+fn keep_pending(report: &mut BulkMoveReport, task: Task, emails: Vec<String>) {
+    let mut rest = emails;
     let mut in_progress = u64::try_from(rest.len()).unwrap_or(u64::MAX);
     if let Some(status) = &task.last {
         take_named_failures(report, &task.id, &mut rest, status);

@@ -4,6 +4,8 @@
 //! The generator asks progenitor for `HooksMode::Expected`, so this impl is
 //! required: a client without it does not compile.
 
+use std::time::Duration;
+
 use progenitor_client::{ClientHooks, Error, OperationInfo};
 use tracing::field::Empty;
 use tracing::Instrument;
@@ -47,12 +49,12 @@ pub(crate) async fn send(
     let policy = &state.retry;
     let clock = &state.clock;
     let started = clock.now();
-    // Time spent queueing for the rate limiter: pacing, not failure, so it
-    // does not count against the retry budget.
-    let mut queued = std::time::Duration::ZERO;
     let method = request.method().clone();
     let mut request = request;
     let mut attempt: u32 = 1;
+    // Time spent queueing for a rate-limit permit: the limiter's pacing, not
+    // the server's slowness, so it is not charged to `max_elapsed`.
+    let mut permit_waits = Duration::ZERO;
     loop {
         // A streamed body cannot be cloned: such a request gets one attempt.
         let spare = if attempt < policy.max_attempts {
@@ -72,7 +74,8 @@ pub(crate) async fn send(
             Some(limit) if limit.operation == operation => {
                 let asked = clock.now();
                 let permit = limit.window.acquire().await;
-                queued += clock.now().duration_since(asked).unwrap_or_default();
+                let waited = clock.now().duration_since(asked).unwrap_or_default();
+                permit_waits = permit_waits.saturating_add(waited);
                 Some(permit)
             }
             _ => None,
@@ -100,7 +103,7 @@ pub(crate) async fn send(
             .now()
             .duration_since(started)
             .unwrap_or_default()
-            .saturating_sub(queued);
+            .saturating_sub(permit_waits);
         if wait > MAX_SERVER_WAIT || elapsed.saturating_add(wait) > policy.max_elapsed {
             tracing::debug!(parent: &span, ?reason, wait_ms = wait.as_millis() as u64, "retry budget spent");
             return outcome;

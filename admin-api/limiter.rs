@@ -79,26 +79,6 @@ impl SlidingWindow {
         }
     }
 
-    /// How many more calls fit in the window `within` from now (a place
-    /// held by a call in flight is not counted as freeing).
-    pub fn room_within(&self, within: Duration) -> usize {
-        let now = self.clock.now();
-        let mut state = self.state();
-        self.forget_expired(&mut state, now);
-        let later = now.checked_add(within);
-        let staying = state
-            .recent
-            .iter()
-            .filter(|stamp| match stamp.checked_add(self.window) {
-                // Leaves after the horizon (a horizon past the clock's
-                // range is later than any stamp's leaving).
-                Some(leaves) => later.is_some_and(|later| leaves > later),
-                None => true,
-            })
-            .count();
-        self.max.saturating_sub(staying + state.in_flight)
-    }
-
     /// Waits until one more call fits in the window and holds its place
     /// until the returned permit is dropped.
     pub async fn acquire(&self) -> Permit<'_> {
@@ -145,28 +125,6 @@ impl SlidingWindow {
 mod tests {
     use super::*;
     use crate::clock::ManualClock;
-
-    #[tokio::test]
-    async fn room_counts_the_places_that_free_within_a_horizon() {
-        let clock = ManualClock::default();
-        let window = SlidingWindow::new(3, Duration::from_secs(10), Arc::new(clock.clone()));
-        drop(window.acquire().await);
-        clock.advance(Duration::from_secs(1));
-        drop(window.acquire().await);
-        let _in_flight = window.acquire().await;
-        assert_eq!(window.room_within(Duration::ZERO), 0);
-        assert_eq!(
-            window.room_within(Duration::from_secs(9)),
-            1,
-            "the first stamp leaves at 10 s"
-        );
-        assert_eq!(window.room_within(Duration::from_secs(10)), 2);
-        assert_eq!(
-            window.room_within(Duration::MAX),
-            2,
-            "a call in flight keeps its place"
-        );
-    }
 
     #[tokio::test]
     async fn the_eleventh_call_waits_for_the_first_to_leave_the_window() {

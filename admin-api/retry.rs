@@ -9,6 +9,7 @@
 //!
 //! Attempts and total time are bounded; when they run out, the last answer is
 //! handed back unchanged, so the caller's error keeps its status and body.
+//! Time spent waiting for a rate-limit permit is not part of the total.
 //! A server wait that would end past `max_elapsed` (or beyond
 //! [`MAX_SERVER_WAIT`]) is not slept at all: the 429 goes to the caller.
 
@@ -24,8 +25,10 @@ pub struct RetryPolicy {
     /// Attempts in total, the first included (1 = no retries).
     pub max_attempts: u32,
     /// Wall time from the first attempt after which no retry starts; a wait
-    /// that would end past it is not taken. Time spent waiting for a place in
-    /// a rate limiter's window (the bulk move's) does not count.
+    /// that would end past it is not taken. Time spent waiting for a
+    /// rate-limit permit (the bulk move's limiter, see
+    /// [`auth_policy`](crate::auth_policy)) is not counted: it is the
+    /// client's own pacing, not a sign that the server is failing.
     pub max_elapsed: Duration,
     /// Backoff before the first retry; it doubles on each further retry.
     pub initial_backoff: Duration,

@@ -24,9 +24,9 @@ struct Api {
     /// task id -> (emails, polls still to answer "in progress")
     tasks: HashMap<String, (Vec<String>, usize)>,
     polls_before_done: usize,
-    /// An add-users call whose chunk holds this email answers 400 (chunks
-    /// go out together, so which call arrives second is not fixed).
-    fail_chunk_with: Option<&'static str>,
+    /// The add-users call for the chunk starting with this email fails
+    /// (chunks are sent together: their order of arrival is not fixed).
+    fail_chunk_from: Option<&'static str>,
     add_calls: usize,
     rejected: usize,
 }
@@ -46,8 +46,8 @@ impl Api {
             let users: Vec<String> =
                 serde_json::from_value(req.json()["users"].clone()).expect("users");
             if self
-                .fail_chunk_with
-                .is_some_and(|email| users.iter().any(|u| u == email))
+                .fail_chunk_from
+                .is_some_and(|first| users.first().is_some_and(|u| u == first))
             {
                 return Reply::json(
                     400,
@@ -99,7 +99,7 @@ struct Setup {
     clock: ManualClock,
 }
 
-async fn setup(polls_before_done: usize, fail_chunk_with: Option<&'static str>) -> Setup {
+async fn setup(polls_before_done: usize, fail_chunk_from: Option<&'static str>) -> Setup {
     let clock = ManualClock::default();
     let api = Arc::new(Mutex::new(Api {
         clock: clock.clone(),
@@ -107,23 +107,13 @@ async fn setup(polls_before_done: usize, fail_chunk_with: Option<&'static str>) 
         recent: VecDeque::new(),
         tasks: HashMap::new(),
         polls_before_done,
-        fail_chunk_with,
+        fail_chunk_from,
         add_calls: 0,
         rejected: 0,
     }));
     let state = Arc::clone(&api);
     let server = TestServer::start(move |req| state.lock().expect("api").handle(req)).await;
-    let client = Client::builder()
-        .api_key("k")
-        .base_url(server.url())
-        .retry(RetryPolicy {
-            jitter: false,
-            max_elapsed: Duration::from_secs(600),
-            ..RetryPolicy::default()
-        })
-        .clock(Arc::new(clock.clone()))
-        .build()
-        .expect("client");
+    let client = client_for(&server, Arc::new(clock.clone()));
     Setup {
         server,
         api,
@@ -172,7 +162,7 @@ async fn moving_1234_users_gives_an_exact_report_and_call_count() {
         .filter(|r| r.method == "POST")
         .map(|r| r.json()["users"].as_array().map_or(0, Vec::len))
         .collect();
-    sizes.sort_unstable(); // sent together: any arrival order
+    sizes.sort_unstable(); // sent together: any order of arrival
     assert_eq!(sizes, [234, 500, 500]);
     let mut ghosts: Vec<String> = report
         .failed
@@ -255,31 +245,31 @@ async fn tasks_still_running_at_the_timeout_are_reported_as_in_progress() {
         .move_users_to_auth_policy("org", "pol", all.clone(), &options)
         .await;
     assert_eq!(
-        report.status_calls, 4,
-        "two tasks, polled at 10 and 20 s: no round starts at the 30 s deadline"
+        report.status_calls, 6,
+        "two tasks sent together, each polled as soon as its add-users call answered, \
+         then at 10 and 20 s: no round starts at the 30 s deadline"
     );
     assert!(report.moved.is_empty());
     assert_eq!(report.in_progress_count(), 700);
-    // In chunk order; the ids follow arrival order, which is not fixed.
-    let mut ids: Vec<&str> = report
-        .in_progress
-        .iter()
-        .map(|t| t.task_id.as_str())
-        .collect();
-    ids.sort_unstable();
-    assert_eq!(ids, ["task-1", "task-2"]);
-    assert_eq!(report.in_progress[0].emails, all[..500]);
+    assert_eq!(report.in_progress.len(), 2);
+    assert_ne!(report.in_progress[0].task_id, report.in_progress[1].task_id);
+    assert_eq!(report.in_progress[0].emails, all[..500], "chunk order");
     assert_eq!(report.in_progress[1].emails, all[500..]);
 }
 
 /// A client on `clock` for `server`, retrying 429s on the clock.
 fn client_for(server: &TestServer, clock: Arc<dyn Clock>) -> Client {
+    client_with_budget(server, clock, Duration::from_secs(600))
+}
+
+/// Like [`client_for`], with a retry budget of `max_elapsed`.
+fn client_with_budget(server: &TestServer, clock: Arc<dyn Clock>, max_elapsed: Duration) -> Client {
     Client::builder()
         .api_key("k")
         .base_url(server.url())
         .retry(RetryPolicy {
             jitter: false,
-            max_elapsed: Duration::from_secs(600),
+            max_elapsed,
             ..RetryPolicy::default()
         })
         .clock(clock)
@@ -464,23 +454,24 @@ async fn a_hanging_status_call_does_not_overrun_the_poll_timeout() {
     assert_each_email_once(&report, &all);
 }
 
-/// A server that answers each chunk's first add-users request with 429
-/// (Retry-After 1 s) and its second with a task, and records when each
-/// add-users request arrived. (Keyed by chunk, not by arrival order: chunks
-/// go out together, in no fixed order.)
+/// A server that answers the first add-users request of every chunk but the
+/// first with 429 (Retry-After 1 s; chunks are told apart by their first
+/// email, as they arrive in no fixed order) and records when each add-users
+/// request arrived.
 async fn flaky_server(clock: ManualClock) -> (TestServer, Arc<Mutex<Vec<SystemTime>>>) {
     let arrivals: Arc<Mutex<Vec<SystemTime>>> = Arc::default();
     let log = Arc::clone(&arrivals);
-    let rejected: Mutex<std::collections::HashSet<String>> = Mutex::default();
     let tasks = std::sync::atomic::AtomicUsize::new(0);
+    let refused: Mutex<std::collections::HashSet<String>> = Mutex::default();
     let server = TestServer::start(move |req| {
         if req.method == "POST" {
-            log.lock().expect("log").push(clock.now());
+            let mut log = log.lock().expect("log");
+            log.push(clock.now());
             let first = req.json()["users"][0]
                 .as_str()
                 .unwrap_or_default()
                 .to_owned();
-            if rejected.lock().expect("rejected").insert(first) {
+            if index_of(&first) != 0 && refused.lock().expect("refused").insert(first) {
                 return Reply::json(429, json!({"code": 429, "message": "slow down"}))
                     .with_header("retry-after", "1");
             }
@@ -512,7 +503,7 @@ async fn the_limiter_counts_every_add_users_request_including_429_retries() {
         arrivals.len(),
         "every HTTP request counted"
     );
-    assert_eq!(arrivals.len(), 24, "12 chunks, each retried once");
+    assert_eq!(arrivals.len(), 23, "12 chunks, 11 of them retried once");
     for (i, start) in arrivals.iter().enumerate() {
         let within = arrivals[i..]
             .iter()
@@ -602,121 +593,278 @@ async fn a_hanging_status_call_does_not_hold_back_the_next_chunk() {
     assert_each_email_once(&report, &all);
 }
 
-/// A server whose add-users answers (task `task-N`, in arrival order) come
-/// after `delay`, and whose tasks are done at the first poll; it records when
-/// each add-users request arrived, and the clock's time then.
-async fn slow_adds(
-    delay: Duration,
-    clock: ManualClock,
-    answer: impl Fn(&[String], usize) -> Option<Reply> + Send + Sync + 'static,
-) -> (
-    TestServer,
-    Arc<Mutex<Vec<(std::time::Instant, SystemTime)>>>,
-) {
-    let arrivals: Arc<Mutex<Vec<(std::time::Instant, SystemTime)>>> = Arc::default();
-    let log = Arc::clone(&arrivals);
-    let tasks: Mutex<HashMap<String, usize>> = Mutex::default();
-    let server = TestServer::start(move |req| {
-        let mut tasks = tasks.lock().expect("tasks");
-        if req.method == "POST" {
-            let users: Vec<String> =
-                serde_json::from_value(req.json()["users"].clone()).expect("users");
-            let mut log = log.lock().expect("log");
-            log.push((std::time::Instant::now(), clock.now()));
-            if let Some(reply) = answer(&users, log.len()) {
-                return reply;
-            }
-            let id = format!("task-{}", tasks.len() + 1);
-            tasks.insert(id.clone(), users.len());
-            return Reply::json(202, json!({"taskId": id, "taskLink": "https://x.test/t"}))
-                .after(delay);
-        }
-        let id = req.path.rsplit('/').next().expect("task id");
-        status_reply(0, tasks[id] as i64, 0, json!([]))
-    })
-    .await;
-    (server, arrivals)
+/// The index `i` of an email made by [`emails`] (`user{i}@…` or `ghost{i}@…`).
+fn index_of(email: &str) -> usize {
+    email
+        .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+        .split('@')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("an email made by `emails`")
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_chunks_that_fit_in_the_window_are_sent_together() {
-    // Each add-users answer takes 300 ms: one after the other, ten calls
-    // would arrive over 2.7 s.
-    let delay = Duration::from_millis(300);
-    let clock = ManualClock::default();
-    let (server, arrivals) = slow_adds(delay, clock.clone(), |_, _| None).await;
-    let client = client_for(&server, Arc::new(clock.clone()));
-    let all = emails(1200, 1_000_000);
-    let options = BulkMoveOptions::default().chunk_size(100);
-    let report = client
-        .move_users_to_auth_policy("org", "pol", all.clone(), &options)
-        .await;
-    let arrivals = arrivals.lock().expect("log").clone();
-    assert_eq!(arrivals.len(), 12, "12 chunks, no retry");
-    let first_ten = arrivals[9].0 - arrivals[0].0;
-    assert!(
-        first_ten < delay,
-        "the first ten calls were in flight together: they arrived over {first_ten:?}"
-    );
-    // The 11th and 12th waited for the window (a minute on the test clock).
-    assert!(
-        arrivals[10]
-            .1
-            .duration_since(arrivals[0].1)
-            .unwrap_or_default()
-            >= Duration::from_secs(60)
-    );
-    assert_eq!(report.moved, all, "every email, in chunk order");
-    assert!(report.is_complete_success(), "{report:#?}");
-    assert_eq!((report.add_calls, report.add_requests), (12, 12));
+/// What a pacing server saw of the add-users requests, on the real clock.
+#[derive(Default)]
+struct Pacing {
+    arrivals: Vec<std::time::Instant>,
+    /// The most add-users requests in flight at once (each is answered
+    /// `hold` after it arrives).
+    max_in_flight: usize,
+    rejected: usize,
+}
+
+/// A server on the real clock that allows `max` add-users requests per
+/// `window` (429 beyond, counted), holds each add-users answer for `hold`,
+/// and whose task for chunk `n` (of `per_chunk` emails) answers "in
+/// progress" to `polls_in_progress(n)` polls before it finishes, naming
+/// the `ghost` emails as not found.
+async fn pacing_server(
+    max: usize,
+    window: Duration,
+    hold: Duration,
+    per_chunk: usize,
+    polls_in_progress: impl Fn(usize) -> usize + Send + Sync + 'static,
+) -> (TestServer, Arc<Mutex<Pacing>>) {
+    let pacing: Arc<Mutex<Pacing>> = Arc::default();
+    let log = Arc::clone(&pacing);
+    let tasks: Mutex<HashMap<String, (Vec<String>, usize)>> = Mutex::default();
+    let server = TestServer::start(move |req| {
+        if req.method == "POST" {
+            let now = std::time::Instant::now();
+            let mut log = log.lock().expect("pacing");
+            let in_window = log
+                .arrivals
+                .iter()
+                .filter(|t| now.duration_since(**t) < window)
+                .count();
+            let in_flight = 1 + log
+                .arrivals
+                .iter()
+                .filter(|t| now.duration_since(**t) < hold)
+                .count();
+            log.max_in_flight = log.max_in_flight.max(in_flight);
+            log.arrivals.push(now);
+            if in_window >= max {
+                log.rejected += 1;
+                return Reply::json(429, json!({"code": 429, "message": "slow down"}))
+                    .with_header("retry-after", "1")
+                    .after(hold);
+            }
+            let users: Vec<String> =
+                serde_json::from_value(req.json()["users"].clone()).expect("users");
+            let chunk = index_of(&users[0]) / per_chunk;
+            let id = format!("task-{chunk}");
+            tasks
+                .lock()
+                .expect("tasks")
+                .insert(id.clone(), (users, polls_in_progress(chunk)));
+            return Reply::json(202, json!({"taskId": id, "taskLink": "https://x.test/t"}))
+                .after(hold);
+        }
+        let id = req.path.rsplit('/').next().expect("task id");
+        let mut tasks = tasks.lock().expect("tasks");
+        let Some((emails, in_progress)) = tasks.get_mut(id) else {
+            return Reply::json(404, json!({"code": 404, "message": "no such task"}));
+        };
+        if *in_progress > 0 {
+            *in_progress -= 1;
+            return status_reply(emails.len() as i64, 0, 0, json!([]));
+        }
+        let ghosts: Vec<&String> = emails.iter().filter(|e| e.starts_with("ghost")).collect();
+        let reasons = if ghosts.is_empty() {
+            json!([])
+        } else {
+            json!([{"emails": ghosts, "details": {"status": 404, "detail": "User not found."}}])
+        };
+        status_reply(
+            0,
+            (emails.len() - ghosts.len()) as i64,
+            ghosts.len() as i64,
+            reasons,
+        )
+    })
+    .await;
+    (server, pacing)
 }
 
 #[tokio::test]
-async fn waiting_for_the_window_does_not_spend_the_retry_budget() {
-    // Two calls a minute; the second chunk's first two attempts get 429. Its
-    // second attempt waits a minute for the window: with that minute counted,
-    // the 10 s budget would be spent and the chunk lost.
-    let clock = ManualClock::default();
-    let (server, arrivals) = slow_adds(Duration::ZERO, clock.clone(), |users, _| {
-        let second = users.iter().any(|u| u == "user1@acme.example");
-        static REJECTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        (second && REJECTED.fetch_add(1, std::sync::atomic::Ordering::SeqCst) < 2).then(|| {
-            Reply::json(429, json!({"code": 429, "message": "slow down"}))
-                .with_header("retry-after", "1")
-        })
+async fn the_add_users_calls_that_fit_in_the_window_are_in_flight_together_and_the_report_keeps_chunk_order(
+) {
+    // 10 chunks of 50, 5 calls per 300 ms, each add-users answer held 150 ms;
+    // the first chunks' tasks take longest, so tasks finish in reverse order.
+    let window = Duration::from_millis(300);
+    let (server, pacing) = pacing_server(5, window, Duration::from_millis(150), 50, |chunk| {
+        10 - chunk
     })
     .await;
-    let client = Client::builder()
-        .api_key("k")
-        .base_url(server.url())
-        .retry(RetryPolicy {
-            jitter: false,
-            max_attempts: 5,
-            max_elapsed: Duration::from_secs(10),
-            ..RetryPolicy::default()
-        })
-        .clock(Arc::new(clock.clone()))
-        .build()
-        .expect("client");
-    let all = emails(2, 1_000_000);
+    let client = client_for(&server, Arc::new(SystemClock));
+    let all = emails(500, 9);
     let options = BulkMoveOptions::default()
-        .chunk_size(1)
-        .max_requests(2)
-        .window(Duration::from_secs(60));
+        .chunk_size(50)
+        .max_requests(5)
+        .window(window)
+        .poll_interval(Duration::from_millis(20))
+        .poll_timeout(Duration::from_secs(20));
+    let started = std::time::Instant::now();
+    // Spawned: the move's future is `Send`.
+    let report = tokio::spawn({
+        let (client, all, options) = (client.clone(), all.clone(), options.clone());
+        async move {
+            client
+                .move_users_to_auth_policy("org", "pol", all, &options)
+                .await
+        }
+    })
+    .await
+    .expect("the move");
+    let took = started.elapsed();
+    let pacing = pacing.lock().expect("pacing");
+    eprintln!(
+        "10 chunks, 5 per {window:?}: {} add-users requests in flight at most, took {took:?}",
+        pacing.max_in_flight
+    );
+    assert!(
+        (2..=5).contains(&pacing.max_in_flight),
+        "add-users calls overlap, never more than the window allows: {}",
+        pacing.max_in_flight
+    );
+    assert_eq!(pacing.rejected, 0, "no 429");
+    assert_eq!((report.add_calls, report.add_requests), (10, 10));
+    assert!(report.in_progress.is_empty(), "{report:#?}");
+    // Chunk order, though the last chunks' tasks finished first.
+    let users: Vec<String> = all
+        .iter()
+        .filter(|e| e.starts_with("user"))
+        .cloned()
+        .collect();
+    let ghosts: Vec<String> = all
+        .iter()
+        .filter(|e| e.starts_with("ghost"))
+        .cloned()
+        .collect();
+    assert_eq!(report.moved, users);
+    let failed: Vec<String> = report
+        .failed
+        .iter()
+        .flat_map(|f| f.emails.clone())
+        .collect();
+    assert_eq!(failed, ghosts);
+    let tasks: Vec<&str> = report
+        .failed
+        .iter()
+        .filter_map(|f| f.task_id.as_deref())
+        .collect();
+    let in_order: Vec<String> = (0..10).map(|n| format!("task-{n}")).collect();
+    assert_eq!(tasks, in_order, "one failure per chunk, in chunk order");
+    assert!(report
+        .failed
+        .iter()
+        .all(|f| f.cause == FailureCause::Reported && f.status == Some(404)));
+    assert_each_email_once(&report, &all);
+}
+
+#[tokio::test]
+async fn overlapping_calls_keep_the_window_without_a_single_429() {
+    // 25 chunks, 10 calls per 200 ms, answers held 20 ms: the 11th call
+    // cannot start before a window has passed, nor the 21st before two.
+    let window = Duration::from_millis(200);
+    let (server, pacing) = pacing_server(10, window, Duration::from_millis(20), 20, |_| 0).await;
+    let client = client_for(&server, Arc::new(SystemClock));
+    let all: Vec<String> = (0..500).map(|i| format!("user{i}@acme.example")).collect();
+    let options = BulkMoveOptions::default()
+        .chunk_size(20)
+        .window(window)
+        .poll_interval(Duration::from_millis(10));
+    let started = std::time::Instant::now();
     let report = client
         .move_users_to_auth_policy("org", "pol", all.clone(), &options)
         .await;
-    let arrivals = arrivals.lock().expect("log").clone();
-    assert!(report.is_complete_success(), "{report:#?}");
-    assert_eq!(arrivals.len(), 4, "two chunks, one of them retried twice");
-    assert_eq!(report.add_requests, 4);
-    let waited = arrivals[2]
-        .1
-        .duration_since(arrivals[0].1)
-        .unwrap_or_default();
-    assert!(
-        waited >= Duration::from_secs(60),
-        "the third request waited for the window: {waited:?}"
+    let took = started.elapsed();
+    let pacing = pacing.lock().expect("pacing");
+    eprintln!(
+        "25 chunks, 10 per {window:?}: took {took:?}, {} in flight at most",
+        pacing.max_in_flight
     );
+    assert_eq!(pacing.rejected, 0, "no 429");
+    assert_eq!((report.add_calls, report.add_requests), (25, 25));
+    assert!(pacing.max_in_flight > 1, "calls overlap");
+    for (i, start) in pacing.arrivals.iter().enumerate() {
+        let within = pacing.arrivals[i..]
+            .iter()
+            .filter(|t| t.duration_since(*start) < window)
+            .count();
+        assert!(within <= 10, "{within} requests within a window of {i}");
+    }
+    assert!(took >= 2 * window, "took {took:?}");
+    assert!(report.is_complete_success(), "{report:#?}");
+    assert_each_email_once(&report, &all);
+}
+
+#[tokio::test]
+async fn waiting_for_the_window_is_not_charged_to_the_retry_budget() {
+    // One call a minute; the second chunk's first two attempts get a 429.
+    // Its third attempt waits 59 s for the window, far past the 10 s retry
+    // budget: that wait is the client's pacing, not the server's failure.
+    let clock = ManualClock::default();
+    let arrivals = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let seen = Arc::clone(&arrivals);
+    let server = TestServer::start(move |req| {
+        if req.method == "POST" {
+            let n = seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+            if n == 2 || n == 3 {
+                return Reply::json(429, json!({"code": 429, "message": "slow down"}))
+                    .with_header("retry-after", "1");
+            }
+            return Reply::json(
+                202,
+                json!({"taskId": format!("task-{n}"), "taskLink": "https://x.test/t"}),
+            );
+        }
+        status_reply(0, 1, 0, json!([]))
+    })
+    .await;
+    let client = client_with_budget(&server, Arc::new(clock.clone()), Duration::from_secs(10));
+    let all = emails(2, 1_000_000);
+    let options = BulkMoveOptions::default().chunk_size(1).max_requests(1);
+    let report = client
+        .move_users_to_auth_policy("org", "pol", all.clone(), &options)
+        .await;
+    assert!(report.is_complete_success(), "{report:#?}");
+    assert_eq!(report.add_calls, 2);
+    assert_eq!(report.add_requests, 4, "1 + 3 attempts");
+    assert_eq!(arrivals.load(std::sync::atomic::Ordering::SeqCst), 4);
+    assert!(
+        clock.sleeps().iter().any(|d| *d >= Duration::from_secs(50)),
+        "the retries waited for the window: {:?}",
+        clock.sleeps()
+    );
+    assert_each_email_once(&report, &all);
+}
+
+#[tokio::test]
+async fn chunks_the_window_can_never_make_room_for_are_reported_as_not_sent() {
+    // A window too long for any clock: after the first call, no other fits.
+    let server = scripted(|emails| status_reply(0, emails.len() as i64, 0, json!([]))).await;
+    let client = client_for(&server, Arc::new(SystemClock));
+    let all = emails(5, 1_000_000);
+    let options = BulkMoveOptions::default()
+        .chunk_size(2)
+        .max_requests(1)
+        .window(Duration::MAX)
+        .poll_interval(Duration::from_millis(10));
+    let report = tokio::time::timeout(
+        Duration::from_secs(10),
+        client.move_users_to_auth_policy("org", "pol", all.clone(), &options),
+    )
+    .await
+    .expect("the move ends instead of waiting for a window that never opens");
+    assert_eq!(report.add_calls, 1);
+    assert_eq!(report.moved, all[..2]);
+    assert_eq!(report.failed.len(), 2, "{report:#?}");
+    for (failure, emails) in report.failed.iter().zip([&all[2..4], &all[4..]]) {
+        assert_eq!(failure.cause, FailureCause::NotSent);
+        assert_eq!(failure.emails, emails);
+        assert!(failure.reason.starts_with("not sent"), "{}", failure.reason);
+    }
     assert_each_email_once(&report, &all);
 }
