@@ -8,6 +8,8 @@
 //! item (`{parent}-item`), all in PascalCase. So moving an inline schema into a
 //! component renames its type, which the diff reports as `type-renamed`.
 
+use std::collections::BTreeMap;
+
 use openapiv3::{
     IntegerFormat, NumberFormat, OpenAPI, ReferenceOr, Schema, SchemaKind, StringFormat, Type,
     VariantOrUnknownOrEmpty,
@@ -169,9 +171,19 @@ impl<'a> Ty<'a> {
 /// Resolves component schema references of one document.
 pub(crate) struct Doc<'a> {
     pub api: &'a OpenAPI,
+    /// The cargo feature each tag declares (`x-feature`), read once.
+    pub tag_features: BTreeMap<&'a str, &'a str>,
 }
 
 impl<'a> Doc<'a> {
+    /// The document `api`.
+    pub fn new(api: &'a OpenAPI) -> Self {
+        Self {
+            api,
+            tag_features: admin_api_generator::features::tag_features(api),
+        }
+    }
+
     /// The component a `$ref` names, as a position of its own.
     pub fn component(&self, reference: &str) -> Option<Pos<'a>> {
         let name = reference.strip_prefix(SCHEMA_PREFIX)?;

@@ -71,7 +71,7 @@ pub(crate) type Findings = BTreeMap<(Check, Vec<String>, String, String), BTreeS
 
 /// Compares every operation of `old` with its counterpart in `new`.
 pub(crate) fn walk(old: &OpenAPI, new: &OpenAPI) -> Findings {
-    let mut cmp = Comparer::new(Doc { api: old }, Doc { api: new });
+    let mut cmp = Comparer::new(Doc::new(old), Doc::new(new));
     let mut findings = Findings::new();
     let old_ops = operations(old);
     let new_ops = operations(new);
@@ -273,12 +273,15 @@ fn compare_runtime(
             ),
         );
     }
-    let (old_family, new_family) = (family(cmp.old.api, o.op), family(cmp.new.api, n.op));
+    let old_family = features::of_operation(&cmp.old.tag_features, o.op);
+    let new_family = features::of_operation(&cmp.new.tag_features, n.op);
     if old_family != new_family {
         change(
             Check::FeatureChanged,
             format!(
-                "`{label}` belongs to another cargo feature: was {old_family}, now {new_family}"
+                "`{label}` belongs to another cargo feature: was {}, now {}",
+                family(&old_family),
+                family(&new_family)
             ),
         );
     }
@@ -332,18 +335,13 @@ fn join(paths: &[FieldPath]) -> String {
         .join("` or `")
 }
 
-/// The cargo feature(s) that compile an operation (`x-feature` of its tags).
-fn family(api: &OpenAPI, op: &Operation) -> String {
-    let tags = features::tag_features(api);
-    let names: Vec<String> = features::of_operation(&tags, op)
-        .into_iter()
-        .map(|f| format!("`{f}`"))
-        .collect();
-    if names.is_empty() {
-        "none (compiled in every build)".to_owned()
-    } else {
-        names.join(" and ")
+/// The cargo feature(s) that compile an operation, for a message.
+fn family(features: &BTreeSet<&str>) -> String {
+    if features.is_empty() {
+        return "none (compiled in every build)".to_owned();
     }
+    let names: Vec<String> = features.iter().map(|f| format!("`{f}`")).collect();
+    names.join(" and ")
 }
 
 fn key(credential: Option<Credential>) -> &'static str {
