@@ -679,7 +679,7 @@ fn bounded(mut text: String) -> String {
 
 /// The only place that names the generated types of the two operations.
 mod api {
-    use progenitor_client::Error;
+    use crate::Error;
 
     use super::bounded;
     use crate::{types, Client};
@@ -719,7 +719,7 @@ mod api {
             .await
         {
             Ok(task) => Ok(task.into_inner().task_id),
-            Err(e) => Err(describe(e).await),
+            Err(e) => Err(describe(e)),
         }
     }
 
@@ -736,7 +736,7 @@ mod api {
             .await
         {
             Ok(status) => status.into_inner(),
-            Err(e) => return Err(describe(e).await),
+            Err(e) => return Err(describe(e)),
         };
         Ok(Status {
             in_progress: status.in_progress_count.unwrap_or(0),
@@ -762,29 +762,12 @@ mod api {
         })
     }
 
-    /// Status and reason of a failed call, with the body of an error answer.
-    async fn describe(error: Error<types::ControlErrors>) -> Failure {
-        let (status, reason) = match error {
-            Error::ErrorResponse(answer) => {
-                let status = answer.status().as_u16();
-                let reasons: Vec<String> = answer
-                    .into_inner()
-                    .errors
-                    .into_iter()
-                    .filter_map(|e| e.detail.or(e.title))
-                    .collect();
-                (
-                    Some(status),
-                    format!("HTTP {status}: {}", reasons.join("; ")),
-                )
-            }
-            Error::UnexpectedResponse(response) => {
-                let status = response.status().as_u16();
-                let body = response.text().await.unwrap_or_default();
-                (Some(status), format!("HTTP {status}: {body}"))
-            }
-            other => (other.status().map(|s| s.as_u16()), other.to_string()),
-        };
-        (status, bounded(reason))
+    /// Status and reason of a failed call: the error's one line (operation,
+    /// status, the API's message).
+    fn describe(error: Error<types::ControlErrors>) -> Failure {
+        (
+            error.status().map(|s| s.as_u16()),
+            bounded(error.to_string()),
+        )
     }
 }

@@ -2,8 +2,9 @@
 //!
 //! ```no_run
 //! # fn run() -> Result<(), atlassian_admin_api::config::ConfigError> {
-//! // ATLASSIAN_ADMIN_API_KEY, ATLASSIAN_SCIM_API_KEY, ATLASSIAN_ADMIN_BASE_URL
+//! // ATLASSIAN_ADMIN_API_KEY, ATLASSIAN_SCIM_API_KEY, ATLASSIAN_ORG_ID, ATLASSIAN_ADMIN_BASE_URL
 //! let client = atlassian_admin_api::Client::from_env()?;
+//! // With ATLASSIAN_ORG_ID set, `.org_id(...)` may be left out of every call.
 //! # Ok(()) }
 //! ```
 
@@ -11,7 +12,9 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::auth::{Credentials, SecretToken, ENV_API_KEY, ENV_BASE_URL, ENV_SCIM_API_KEY};
+use crate::auth::{
+    Credentials, SecretToken, ENV_API_KEY, ENV_BASE_URL, ENV_ORG_ID, ENV_SCIM_API_KEY,
+};
 use crate::clock::{Clock, SystemClock};
 use crate::limiter::SlidingWindow;
 use crate::retry::RetryPolicy;
@@ -23,10 +26,12 @@ pub const DEFAULT_BASE_URL: &str = "https://api.atlassian.com";
 pub const DEFAULT_USER_AGENT: &str = concat!("atlassian-admin-api/", env!("CARGO_PKG_VERSION"));
 
 /// The hand-written state every generated [`Client`] carries: the keys, the
-/// retry policy and the clock. Its `Debug` never shows a key.
+/// organization, the retry policy and the clock. Its `Debug` never shows a key.
 #[derive(Clone, Debug)]
 pub struct ClientState {
     pub(crate) credentials: Credentials,
+    /// The organization operations use when `.org_id(...)` is not called.
+    pub(crate) org_id: Option<String>,
     pub(crate) retry: RetryPolicy,
     pub(crate) clock: Arc<dyn Clock>,
     /// A rate limit that every HTTP attempt of one operation (retries
@@ -46,10 +51,29 @@ impl ClientState {
     pub fn new(credentials: Credentials) -> Self {
         Self {
             credentials,
+            org_id: None,
             retry: RetryPolicy::default(),
             clock: Arc::new(SystemClock),
             limit: None,
         }
+    }
+
+    /// The organization operations use when `.org_id(...)` is not called
+    /// ([`ClientBuilder::org_id`], or [`ENV_ORG_ID`] with [`ClientBuilder::from_env`]).
+    pub fn org_id(&self) -> Option<&str> {
+        self.org_id.as_deref()
+    }
+
+    /// The configured organization, or the message a call without
+    /// `.org_id(...)` fails with (where a builder starts its `org_id`).
+    #[doc(hidden)]
+    pub fn configured_org_id(&self) -> Result<String, String> {
+        self.org_id.clone().ok_or_else(|| {
+            format!(
+                "the required parameter `org_id` was not set: call `.org_id(...)`, \
+                 or configure the client's organization (ClientBuilder::org_id or {ENV_ORG_ID})"
+            )
+        })
     }
 
     /// The retry policy in force.
@@ -116,6 +140,7 @@ impl std::error::Error for ConfigError {
 pub struct ClientBuilder {
     base_url: String,
     credentials: Credentials,
+    org_id: Option<String>,
     user_agent: String,
     timeout: Duration,
     connect_timeout: Duration,
@@ -129,6 +154,7 @@ impl Default for ClientBuilder {
         Self {
             base_url: DEFAULT_BASE_URL.to_owned(),
             credentials: Credentials::default(),
+            org_id: None,
             user_agent: DEFAULT_USER_AGENT.to_owned(),
             timeout: Duration::from_secs(30),
             connect_timeout: Duration::from_secs(10),
@@ -146,8 +172,9 @@ impl ClientBuilder {
         Self::default()
     }
 
-    /// Reads [`ENV_API_KEY`], [`ENV_SCIM_API_KEY`] and [`ENV_BASE_URL`]
-    /// (each optional here; [`build`](Self::build) wants at least one key).
+    /// Reads [`ENV_API_KEY`], [`ENV_SCIM_API_KEY`], [`ENV_ORG_ID`] and
+    /// [`ENV_BASE_URL`] (each optional here; [`build`](Self::build) wants at
+    /// least one key).
     pub fn from_env() -> Self {
         Self::from_lookup(|name| std::env::var(name).ok())
     }
@@ -158,6 +185,7 @@ impl ClientBuilder {
         let mut builder = Self::new();
         builder.credentials.api_key = present(ENV_API_KEY).map(SecretToken::new);
         builder.credentials.scim_api_key = present(ENV_SCIM_API_KEY).map(SecretToken::new);
+        builder.org_id = present(ENV_ORG_ID).map(|id| id.trim().to_owned());
         if let Some(url) = present(ENV_BASE_URL) {
             builder.base_url = url;
         }
@@ -173,6 +201,13 @@ impl ClientBuilder {
     /// The SCIM directory key (for `/scim/...` paths).
     pub fn scim_api_key(mut self, key: impl Into<SecretToken>) -> Self {
         self.credentials.scim_api_key = Some(key.into());
+        self
+    }
+
+    /// The organization every operation with an `org_id` parameter uses
+    /// unless the call sets `.org_id(...)` itself.
+    pub fn org_id(mut self, org_id: impl Into<String>) -> Self {
+        self.org_id = Some(org_id.into());
         self
     }
 
@@ -244,6 +279,7 @@ impl ClientBuilder {
         };
         let state = ClientState {
             credentials: self.credentials,
+            org_id: self.org_id,
             retry: self.retry,
             clock: self.clock,
             limit: None,
@@ -274,7 +310,7 @@ impl Client {
     }
 
     /// A client from the environment: [`ENV_API_KEY`] and/or
-    /// [`ENV_SCIM_API_KEY`], and optionally [`ENV_BASE_URL`].
+    /// [`ENV_SCIM_API_KEY`], and optionally [`ENV_ORG_ID`] and [`ENV_BASE_URL`].
     pub fn from_env() -> Result<Client, ConfigError> {
         ClientBuilder::from_env().build()
     }

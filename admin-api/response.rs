@@ -12,12 +12,14 @@
 //! | documented error status, body decodes as the operation's error type | [`Error::ErrorResponse`] |
 //! | documented error status, body not JSON (a gateway's HTML page), not of that type, or longer than the limit | [`Error::UnexpectedResponse`] with the status, headers and a body prefix |
 //! | undocumented status | [`Error::UnexpectedResponse`], likewise |
-//! | success status, body does not decode | [`Error::InvalidResponsePayload`] with a body prefix (the status is the operation's documented success) |
+//! | success status, body does not decode (cut short, HTML, another shape) | [`Error::UnexpectedResponse`] with the status, headers, a body prefix and the [`InvalidBody`] extension holding the decoding error |
 //!
 //! The body of an [`Error::UnexpectedResponse`] is already read (the
 //! connection is free): `response.text().await` gives the prefix, and a
 //! prefix that is not the whole body carries the [`TruncatedBody`]
 //! extension (`response.extensions().get::<TruncatedBody>()`).
+
+use std::sync::Arc;
 
 use bytes::{Bytes, BytesMut};
 use progenitor_client::{Error, ResponseValue};
@@ -33,6 +35,20 @@ pub const BODY_PREFIX_LIMIT: usize = 64 * 1024;
 /// before the connection failed).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TruncatedBody;
+
+/// Marks an [`Error::UnexpectedResponse`] made of a success answer whose
+/// body did not decode; holds the decoding error (the client's
+/// [`crate::Error`] turns it into [`crate::error::ErrorKind::InvalidAnswer`],
+/// status and headers kept).
+#[derive(Clone, Debug)]
+pub struct InvalidBody(Arc<serde_json::Error>);
+
+impl InvalidBody {
+    /// The decoding error, when this is its only holder.
+    pub(crate) fn into_error(self) -> Option<serde_json::Error> {
+        Arc::try_unwrap(self.0).ok()
+    }
+}
 
 /// Decodes a JSON answer, as progenitor's `ResponseValue::from_response`
 /// does, but keeps the status of an error answer whose body is not of the
@@ -56,10 +72,25 @@ pub async fn from_response<T: DeserializeOwned, E>(
     // Reading the body needs no headers (decompression is set up already):
     // they move into the value instead of being copied.
     let headers = std::mem::take(response.headers_mut());
+    let version = response.version();
+    let url = response.url().clone();
     let full = response.bytes().await.map_err(Error::ResponseBodyError)?;
     match serde_json::from_slice(&full) {
         Ok(inner) => Ok(ResponseValue::new(inner, status, headers)),
-        Err(e) => Err(Error::InvalidResponsePayload(prefix(&full), e)),
+        Err(e) => {
+            let body = prefix(&full);
+            let mut response = Prefixed {
+                status,
+                version,
+                headers,
+                url,
+                truncated: body.len() < full.len(),
+                body,
+            }
+            .into_response();
+            response.extensions_mut().insert(InvalidBody(Arc::new(e)));
+            Err(Error::UnexpectedResponse(response))
+        }
     }
 }
 

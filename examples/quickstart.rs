@@ -302,7 +302,7 @@ async fn add_to_group(
             "   added; the group had {before} members, now {}",
             before + 1
         )?,
-        Err(atlassian_admin_api::Error::ErrorResponse(e)) if e.status().as_u16() == 409 => {
+        Err(e) if e.status().is_some_and(|s| s.as_u16() == 409) => {
             writeln!(out, "   already a member")?
         }
         Err(e) => return Err(e.into()),

@@ -6,10 +6,10 @@ mod server;
 
 use std::time::{Duration, Instant};
 
-use atlassian_admin_api::response::{TruncatedBody, BODY_PREFIX_LIMIT};
+use atlassian_admin_api::error::ErrorKind;
+use atlassian_admin_api::response::BODY_PREFIX_LIMIT;
 use atlassian_admin_api::types::{self, ControlErrors};
-use atlassian_admin_api::{Client, RetryPolicy};
-use progenitor_client::Error;
+use atlassian_admin_api::{Client, Error, RetryPolicy};
 use serde_json::json;
 use server::{Reply, TestServer};
 
@@ -50,15 +50,15 @@ async fn add_users(client: &Client, emails: &[&str]) -> Result<String, Error<Con
         .map(|t| t.into_inner().task_id)
 }
 
-/// The status and body of an `UnexpectedResponse`, and whether the body was cut.
-async fn unexpected_parts<E: std::fmt::Debug>(err: Error<E>) -> (u16, String, bool) {
-    match err {
-        Error::UnexpectedResponse(response) => {
-            let status = response.status().as_u16();
-            let truncated = response.extensions().get::<TruncatedBody>().is_some();
-            (status, response.text().await.expect("body"), truncated)
-        }
-        other => panic!("expected UnexpectedResponse with a status, got {other}"),
+/// The status and body of an unexpected answer, and whether the body was cut.
+fn unexpected_parts<E: serde::Serialize + std::fmt::Debug>(err: Error<E>) -> (u16, String, bool) {
+    match err.kind() {
+        ErrorKind::UnexpectedAnswer(answer) => (
+            answer.status().as_u16(),
+            answer.text().into_owned(),
+            answer.is_truncated(),
+        ),
+        _ => panic!("expected an unexpected answer with a status, got {err}"),
     }
 }
 
@@ -75,8 +75,14 @@ async fn a_documented_error_status_with_an_html_body_keeps_its_status_and_body()
             .await
             .expect_err("an error status");
         assert_eq!(err.status().map(|s| s.as_u16()), Some(status), "{err}");
-        assert!(err.to_string().contains(&status.to_string()), "{err}");
-        let (got, body, truncated) = unexpected_parts(err).await;
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "getAuthPolicyTaskStatus: {}: an HTML page titled \"502 Bad Gateway\"",
+                err.status().expect("status")
+            )
+        );
+        let (got, body, truncated) = unexpected_parts(err);
         assert_eq!(
             (got, body.as_str(), truncated),
             (status, GATEWAY_PAGE, false)
@@ -91,11 +97,13 @@ async fn a_documented_error_status_with_an_html_body_keeps_its_status_and_body()
     })
     .await;
     let err = task_status(&client(&server.url())).await.expect_err("404");
-    let Error::ErrorResponse(answer) = err else {
-        panic!("a documented JSON error decodes: {err}");
-    };
-    assert_eq!(answer.status().as_u16(), 404);
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
+    let answer = err.error_body().expect("a documented JSON error decodes");
     assert_eq!(answer.errors[0].title.as_deref(), Some("no such task"));
+    assert_eq!(
+        err.to_string(),
+        "getAuthPolicyTaskStatus: 404 Not Found: no such task"
+    );
 }
 
 #[tokio::test]
@@ -112,7 +120,7 @@ async fn error_bodies_are_cut_to_the_prefix_limit_documented_or_not() {
         assert_eq!(err.status().map(|s| s.as_u16()), Some(status));
         let shown = format!("{err} {err:?}");
         assert!(shown.len() < 8 * 1024, "{} bytes shown", shown.len());
-        let (got, body, truncated) = unexpected_parts(err).await;
+        let (got, body, truncated) = unexpected_parts(err);
         assert_eq!(got, status);
         assert_eq!(body.len(), BODY_PREFIX_LIMIT);
         assert!(huge.starts_with(&body));
@@ -133,10 +141,12 @@ async fn formatting_the_error_of_a_200_mib_answer_stays_small_and_fast() {
     let display = err.to_string();
     let debug = format!("{err:?}");
     let took = started.elapsed();
-    let Error::InvalidResponsePayload(prefix, _) = &err else {
+    let ErrorKind::InvalidAnswer(answer, _) = err.kind() else {
         panic!("a success status whose body does not decode: {err}");
     };
-    assert_eq!(prefix.len(), BODY_PREFIX_LIMIT);
+    assert_eq!(answer.body().len(), BODY_PREFIX_LIMIT);
+    assert!(answer.is_truncated());
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(200));
     let bound = 4 * BODY_PREFIX_LIMIT + 1024;
     assert!(display.len() <= bound, "Display: {} bytes", display.len());
     assert!(debug.len() <= bound, "Debug: {} bytes", debug.len());
@@ -169,10 +179,8 @@ async fn a_redirect_to_another_origin_gets_neither_the_body_nor_the_key() {
             .await
             .expect_err("a redirect is an error");
         assert_eq!(err.status().map(|s| s.as_u16()), Some(status), "{err}");
-        let Error::UnexpectedResponse(response) = &err else {
-            panic!("{err}");
-        };
-        assert!(response.headers().get("location").is_some());
+        let answer = err.answer().expect("an unexpected answer");
+        assert!(answer.headers().get("location").is_some());
         assert_eq!(server.seen().len(), 1);
     }
     assert!(
@@ -201,4 +209,64 @@ async fn a_same_origin_redirect_to_a_scim_path_never_carries_the_org_key() {
     assert_eq!(seen.len(), 1, "not followed: {seen:?}");
     assert!(seen.iter().all(|s| !s.path.contains("/scim/")));
     assert!(!format!("{err} {err:?}").contains(ORG_KEY));
+}
+
+/// A success status whose body is cut short or is a gateway's HTML page
+/// keeps its status and headers beside the body and the decoding error.
+#[tokio::test]
+async fn a_200_with_a_broken_body_keeps_its_status_and_headers() {
+    let cases: [(&str, &str, &str); 2] = [
+        (
+            "application/json",
+            r#"{"taskId": "t-1", "successCo"#,
+            "getAuthPolicyTaskStatus: 200 OK: the answer does not fit the spec: EOF while parsing a string at line 1 column 28",
+        ),
+        (
+            "text/html",
+            GATEWAY_PAGE,
+            "getAuthPolicyTaskStatus: 200 OK: the answer does not fit the spec: expected value at line 1 column 1",
+        ),
+    ];
+    for (content_type, body, line) in cases {
+        let server = TestServer::start(move |_| {
+            Reply::raw(200, content_type, body).with_header("x-request-id", "req-7")
+        })
+        .await;
+        let err = task_status(&client(&server.url()))
+            .await
+            .expect_err("a broken body");
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(200), "{err}");
+        let headers = err.headers().expect("headers kept");
+        assert_eq!(
+            headers.get("x-request-id").map(|v| v.as_bytes()),
+            Some(&b"req-7"[..])
+        );
+        let ErrorKind::InvalidAnswer(answer, _) = err.kind() else {
+            panic!("an invalid answer: {err:?}");
+        };
+        assert_eq!(answer.text(), body);
+        assert!(!answer.is_truncated());
+        assert_eq!(err.to_string(), line);
+    }
+}
+
+/// Text from an answer never reaches a terminal unescaped: the one-line
+/// `Display` escapes control characters and bounds the message.
+#[tokio::test]
+async fn api_messages_are_one_escaped_bounded_line() {
+    let hostile = format!(
+        "bad\n::error file=x,line=1::owned\u{1b}[31m{}",
+        "x".repeat(1000)
+    );
+    let body = json!({"errors": [{"status": "400", "detail": hostile}]});
+    let server = TestServer::start(move |_| Reply::json(400, body.clone())).await;
+    let err = task_status(&client(&server.url())).await.expect_err("400");
+    let line = err.to_string();
+    assert!(!line.contains('\n') && !line.contains('\u{1b}'), "{line}");
+    assert!(
+        line.starts_with("getAuthPolicyTaskStatus: 400 Bad Request: bad\\n::error file=x,line=1::owned\\u{1b}[31mxxx"),
+        "{line}"
+    );
+    assert!(line.ends_with('…'), "{line}");
+    assert!(line.chars().count() < 400, "{} chars", line.chars().count());
 }

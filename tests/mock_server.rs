@@ -4,7 +4,7 @@
 
 use std::num::NonZeroU32;
 
-use atlassian_admin_api::{types, Client, Error};
+use atlassian_admin_api::{types, Client};
 use atlassian_admin_mock_server::{MockAdminApi, Server, API_KEY};
 
 fn client(server: &Server, key: &str) -> Client {
@@ -111,10 +111,11 @@ async fn errors_come_in_the_organization_shape_with_the_right_status() {
         .account_id("712020:nobody")
         .send()
         .await;
-    let Err(Error::ErrorResponse(e)) = missing else {
+    let Err(error) = &missing else {
         panic!("expected a typed 404, got {missing:?}");
     };
-    assert_eq!(e.status().as_u16(), 404);
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(404));
+    let e = error.error_body().expect("the family's error document");
     assert_eq!(e.errors[0].code.as_deref(), Some("NOT_FOUND"));
 
     let snapshot = api.snapshot();
@@ -128,10 +129,11 @@ async fn errors_come_in_the_organization_shape_with_the_right_status() {
         .body_map(|b| b.account_id(member))
         .send()
         .await;
-    let Err(Error::ErrorResponse(e)) = twice else {
+    let Err(error) = &twice else {
         panic!("expected a typed 409, got {twice:?}");
     };
-    assert_eq!(e.status().as_u16(), 409);
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(409));
+    let e = error.error_body().expect("the family's error document");
     assert_eq!(e.errors[0].status.as_deref(), Some("409"));
 }
 
@@ -146,10 +148,11 @@ async fn a_wrong_key_gets_the_flat_401_shape() {
         .task_id("any")
         .send()
         .await;
-    let Err(Error::ErrorResponse(e)) = result else {
+    let Err(error) = &result else {
         panic!("expected a typed 401, got {result:?}");
     };
-    assert_eq!(e.status().as_u16(), 401);
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(401));
+    let e = error.error_body().expect("the family's error document");
     assert_eq!(e.code, Some(401));
     assert!(e.errors.is_empty());
 }

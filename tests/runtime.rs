@@ -54,7 +54,7 @@ fn task_status_ok() -> Reply {
 
 async fn get_status(
     client: &Client,
-) -> Result<i64, progenitor_client::Error<atlassian_admin_api::types::ControlErrors>> {
+) -> Result<i64, atlassian_admin_api::Error<atlassian_admin_api::types::ControlErrors>> {
     client
         .get_auth_policy_task_status()
         .org_id("org")
@@ -66,7 +66,7 @@ async fn get_status(
 
 async fn add_users(
     client: &Client,
-) -> Result<String, progenitor_client::Error<atlassian_admin_api::types::ControlErrors>> {
+) -> Result<String, atlassian_admin_api::Error<atlassian_admin_api::types::ControlErrors>> {
     client
         .add_users_to_auth_policy()
         .org_id("org")
@@ -247,14 +247,12 @@ async fn a_post_is_retried_on_429_but_never_on_5xx() {
         "a POST that failed with 5xx may have acted"
     );
     assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
-    let progenitor_client::Error::UnexpectedResponse(response) = err else {
-        panic!("503 is not a documented answer: {err:?}");
-    };
-    assert!(response
-        .text()
-        .await
-        .expect("body")
-        .contains("maintenance window"));
+    let answer = err.answer().expect("503 is not a documented answer");
+    assert!(answer.text().contains("maintenance window"));
+    assert_eq!(
+        err.to_string(),
+        "addUsersToAuthPolicy: 503 Service Unavailable: maintenance window"
+    );
 }
 
 #[tokio::test]
@@ -273,13 +271,12 @@ async fn a_get_is_retried_on_5xx_with_backoff_then_keeps_the_last_answer() {
     assert_eq!(server.seen().len(), 4, "max_attempts");
     let ms: Vec<u128> = clock.sleeps().iter().map(Duration::as_millis).collect();
     assert_eq!(ms, [500, 1000, 2000]);
-    let progenitor_client::Error::UnexpectedResponse(response) = err else {
-        panic!("502 is not a documented answer: {err:?}");
-    };
-    assert_eq!(response.status().as_u16(), 502);
+    let answer = err.answer().expect("502 is not a documented answer");
+    assert_eq!(answer.status().as_u16(), 502);
+    assert_eq!(answer.text(), r#"{"why":"upstream"}"#);
     assert_eq!(
-        response.text().await.expect("body"),
-        r#"{"why":"upstream"}"#
+        err.to_string(),
+        r#"getAuthPolicyTaskStatus: 502 Bad Gateway: {"why":"upstream"}"#
     );
 }
 
@@ -318,9 +315,15 @@ async fn connection_errors_are_retried_for_gets() {
         .expect("client");
     let err = get_status(&client).await.expect_err("refused");
     assert!(matches!(
-        err,
-        progenitor_client::Error::CommunicationError(_)
+        err.kind(),
+        atlassian_admin_api::error::ErrorKind::Communication(_)
     ));
+    let line = err.to_string();
+    assert!(
+        line.starts_with("getAuthPolicyTaskStatus: request failed: error sending request for url (http://127.0.0.1:"),
+        "{line}"
+    );
+    assert!(!line.contains('\n'), "{line}");
     assert_eq!(
         clock.sleeps().len(),
         3,

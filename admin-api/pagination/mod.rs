@@ -25,7 +25,7 @@
 //! The engine functions (`pages`, `poll`) take the operation's id as the
 //! hooks see it ([`OperationInfo::operation_id`], the Rust method name such
 //! as `list_scim_users`), a fetch closure returning the generated
-//! operation's `Result<P, progenitor_client::Error<E>>`, and yield
+//! operation's `Result<P, crate::Error<E>>`, and yield
 //! `Result<P, PageError<E>>`: a failed request is [`PageError::Request`]
 //! with the operation's error unchanged (status and body included).
 
@@ -43,6 +43,8 @@ use futures::stream::{self, BoxStream, Stream, StreamExt, TryStreamExt};
 use progenitor_client::{ClientHooks, Error, OperationInfo, ResponseValue};
 use serde::de::DeserializeOwned;
 
+use crate::raw::Raw;
+
 use crate::clock::Clock;
 use crate::Client;
 
@@ -50,20 +52,28 @@ use crate::Client;
 /// the spec's `x-pagination`.
 pub(crate) trait Paginated<'a>: Clone + Send + 'a {
     /// The page type (the operation's success type).
-    type Page: Send + 'a;
+    type Page: DeserializeOwned + Send + 'a;
     /// The item type.
-    type Item: Send + 'a;
+    type Item: DeserializeOwned + Send + 'a;
     /// The operation's error type.
     type Error: Send + 'a;
     /// A position in the list: a cursor, a link or an index.
     type Cursor: Clone + PartialEq + Eq + Hash + Send + Sync + 'a;
-    /// The operation's name, as the hooks see it.
+    /// The operation's method name, as the hooks see it (`get_events`).
     const OPERATION: &'static str;
-    /// The page at `cursor` (the first page for `None`).
-    fn fetch(
+    /// The operation's id in the spec, as errors name it (`getEvents`).
+    const OPERATION_ID: &'static str;
+    /// Where the items are in a page: property names from the page's root.
+    const ITEMS: &'static [&'static str];
+    /// Whether the list is a feed that grows at its end (its last position
+    /// is asked again later for what arrived since).
+    const FEED: bool;
+    /// The page at `cursor` (the first page for `None`), decoded as `T`
+    /// (the page type, or [`Raw`] of it).
+    fn fetch<T: DeserializeOwned + Send + 'a>(
         self,
         cursor: Option<Self::Cursor>,
-    ) -> impl Future<Output = Result<Self::Page, Error<Self::Error>>> + Send + 'a;
+    ) -> impl Future<Output = Result<T, crate::Error<Self::Error>>> + Send + 'a;
     /// The position of the page after `page`; `None` on the last page.
     fn next(page: &Self::Page) -> Option<Self::Cursor>;
     /// The items of `page`.
@@ -74,18 +84,129 @@ pub(crate) trait Paginated<'a>: Clone + Send + 'a {
     fn clock(&self) -> &Arc<dyn Clock>;
 }
 
+/// One page of a list and the position of the next one: what a checkpoint
+/// stores to resume the list later (`pages_from(next)` on a fresh builder
+/// with the same parameters).
+///
+/// The position is a cursor or link (`String`) or a SCIM start index
+/// (`u32`), whichever the operation pages by; `None` after the last page.
+/// A feed (the audit event stream, `poll_events`) always has a position:
+/// on its last page, `next` is where to ask again later for what arrived
+/// since.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Page<T, C = String> {
+    /// The page's items, in order.
+    pub items: Vec<T>,
+    /// Where the next page starts; `None` when this is the last one (a
+    /// feed's last page holds the position to ask again later).
+    pub next: Option<C>,
+}
+
+/// A page of items with their exact JSON text.
+pub(crate) type RawPage<T, C> = Page<Raw<T>, C>;
+
+/// A stream of `T` (pages) that ends with the first [`PageError`].
+pub(crate) type Pages<'a, T, E> = BoxStream<'a, Result<T, PageError<E>>>;
+
 /// Every page of `request`'s list (the generated `pages()`).
 pub(crate) fn stream_pages<'a, P: Paginated<'a>>(
     request: P,
 ) -> BoxStream<'a, Result<P::Page, PageError<P::Error>>> {
     tracing::debug!(operation = P::OPERATION, "paging");
     pages(
-        P::OPERATION,
+        P::OPERATION_ID,
         None,
-        move |cursor| request.clone().fetch(cursor),
+        move |cursor| request.clone().fetch::<P::Page>(cursor),
         P::next,
+        false,
     )
+    .map_ok(|(page, _)| page)
     .boxed()
+}
+
+/// The pages of `request`'s list from the position `from` (the first page
+/// for `None`), each with its items and the next position (the generated
+/// `pages_from()`).
+pub(crate) fn stream_pages_from<'a, P: Paginated<'a>>(
+    request: P,
+    from: Option<P::Cursor>,
+) -> Pages<'a, Page<P::Item, P::Cursor>, P::Error> {
+    tracing::debug!(operation = P::OPERATION, resumed = from.is_some(), "paging");
+    pages(
+        P::OPERATION_ID,
+        from,
+        move |cursor| request.clone().fetch::<P::Page>(cursor),
+        P::next,
+        P::FEED,
+    )
+    .map_ok(|(page, next)| Page {
+        items: P::items(page),
+        next,
+    })
+    .boxed()
+}
+
+/// Like [`stream_pages_from`], each item with its exact JSON text (the
+/// generated `raw_pages_from()`).
+pub(crate) fn stream_raw_pages_from<'a, P: Paginated<'a>>(
+    request: P,
+    from: Option<P::Cursor>,
+) -> Pages<'a, RawPage<P::Item, P::Cursor>, P::Error> {
+    tracing::debug!(
+        operation = P::OPERATION,
+        resumed = from.is_some(),
+        "paging raw"
+    );
+    pages(
+        P::OPERATION_ID,
+        from,
+        move |cursor| request.clone().fetch::<Raw<P::Page>>(cursor),
+        |raw: &Raw<P::Page>| P::next(raw.value()),
+        P::FEED,
+    )
+    .and_then(|(raw, next)| async move {
+        Ok(Page {
+            items: raw_items::<P>(raw)?,
+            next,
+        })
+    })
+    .boxed()
+}
+
+/// The items of a raw page, each with its text: the typed items of the page
+/// beside the JSON values at the items' path.
+// The error is as large as every page stream's; it is built once, at the end.
+#[allow(clippy::result_large_err)]
+fn raw_items<'a, P: Paginated<'a>>(
+    raw: Raw<P::Page>,
+) -> Result<Vec<Raw<P::Item>>, PageError<P::Error>> {
+    let texts = crate::raw::values_at(raw.json(), P::ITEMS);
+    let typed = P::items(raw.into_value());
+    match texts {
+        Ok(texts) if texts.len() == typed.len() => Ok(texts
+            .into_iter()
+            .zip(typed)
+            .map(|(text, item)| Raw::from_parts(text, item))
+            .collect()),
+        // The same text decoded into the page; read each item on its own.
+        Ok(texts) => texts
+            .iter()
+            .map(|text| Raw::from_json(text.get()))
+            .collect::<Result<_, _>>()
+            .map_err(|e| raw_error::<P>(&e)),
+        Err(e) => Err(raw_error::<P>(&e)),
+    }
+}
+
+fn raw_error<'a, P: Paginated<'a>>(e: &serde_json::Error) -> PageError<P::Error> {
+    PageError::Request(crate::Error::new(
+        P::OPERATION_ID,
+        crate::error::ErrorKind::Other(format!(
+            "the page's items at `{}` could not be read as JSON text: {e}",
+            P::ITEMS.join(".")
+        )),
+    ))
 }
 
 /// Every item of every page of `request`'s list (the generated `items()`).
@@ -107,8 +228,8 @@ where
 {
     let clock = Arc::clone(request.clock());
     let pages = poll(
-        P::OPERATION,
-        move |cursor| request.clone().fetch(cursor),
+        P::OPERATION_ID,
+        move |cursor| request.clone().fetch::<P::Page>(cursor),
         P::next,
         P::is_empty,
         clock,
@@ -187,11 +308,11 @@ non_zero_as_index!(NonZeroU8, NonZeroU16, NonZeroU32, NonZeroU64);
 #[non_exhaustive]
 pub enum PageError<E> {
     /// A page request failed: the operation's own error, status and body kept.
-    Request(Error<E>),
+    Request(crate::Error<E>),
     /// The server pointed the stream back to a page it had already served;
     /// following it would never end.
     Cycle {
-        /// The operation whose pages cycle (`list_scim_users`).
+        /// The operation whose pages cycle (`listScimUsers`).
         operation_id: &'static str,
         /// Pages served (and yielded) before the repeated cursor.
         pages: u64,
@@ -213,13 +334,13 @@ impl<E> PageError<E> {
     }
 }
 
-impl<E> From<Error<E>> for PageError<E> {
-    fn from(error: Error<E>) -> Self {
+impl<E> From<crate::Error<E>> for PageError<E> {
+    fn from(error: crate::Error<E>) -> Self {
         PageError::Request(error)
     }
 }
 
-impl<E: fmt::Debug> fmt::Display for PageError<E> {
+impl<E: serde::Serialize> fmt::Display for PageError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PageError::Request(e) => fmt::Display::fmt(e, f),
@@ -228,13 +349,13 @@ impl<E: fmt::Debug> fmt::Display for PageError<E> {
                 pages,
             } => write!(
                 f,
-                "pagination cycle in {operation_id}: after {pages} pages the server pointed back to a page it had already served"
+                "{operation_id}: pagination cycle: after {pages} pages the server pointed back to a page it had already served"
             ),
         }
     }
 }
 
-impl<E: fmt::Debug + 'static> std::error::Error for PageError<E> {
+impl<E: serde::Serialize + fmt::Debug + 'static> std::error::Error for PageError<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             PageError::Request(e) => Some(e),
@@ -315,7 +436,9 @@ enum Position<C> {
 
 /// A stream of pages of the operation `operation_id`: `fetch(first)` for
 /// the first page, then `fetch(Some(next(&page)))` until `next` says there
-/// is none (or hands back the cursor it was just given).
+/// is none (or hands back the cursor it was just given). Each page comes
+/// with the position of the next one: `None` after the last, or with
+/// `replay` (a feed), the position to ask again later.
 ///
 /// A cursor followed before ends the stream with [`PageError::Cycle`] after
 /// the page that pointed to it. A failed request ends the stream after its
@@ -325,11 +448,12 @@ pub(crate) fn pages<C, P, E, F, Fut, N>(
     first: Option<C>,
     fetch: F,
     next: N,
-) -> impl Stream<Item = Result<P, PageError<E>>>
+    replay: bool,
+) -> impl Stream<Item = Result<(P, Option<C>), PageError<E>>>
 where
     C: PartialEq + Hash + Clone,
     F: FnMut(Option<C>) -> Fut,
-    Fut: Future<Output = Result<P, Error<E>>>,
+    Fut: Future<Output = Result<P, crate::Error<E>>>,
     N: Fn(&P) -> Option<C>,
 {
     let mut guard = CycleGuard::new();
@@ -350,15 +474,15 @@ where
                 Position::Done => return Ok(None),
             };
             let page = fetch(cursor.clone()).await?;
-            let following = match next(&page) {
-                Some(c) if cursor.as_ref() == Some(&c) => Position::Done,
-                Some(c) if !guard.first_visit(&c) => Position::Cycle,
-                Some(c) => Position::At(Some(c)),
-                None => Position::Done,
+            let (following, position) = match next(&page) {
+                Some(c) if cursor.as_ref() == Some(&c) => (replay.then_some(c), Position::Done),
+                Some(c) if !guard.first_visit(&c) => (Some(c), Position::Cycle),
+                Some(c) => (Some(c.clone()), Position::At(Some(c))),
+                None => (cursor.filter(|_| replay), Position::Done),
             };
             Ok(Some((
-                page,
-                (following, fetch, next, guard, served.saturating_add(1)),
+                (page, following),
+                (position, fetch, next, guard, served.saturating_add(1)),
             )))
         },
     )
@@ -381,7 +505,7 @@ pub(crate) fn poll<C, P, E, F, Fut, N, Z>(
 where
     C: Clone + PartialEq + Hash,
     F: FnMut(Option<C>) -> Fut,
-    Fut: Future<Output = Result<P, Error<E>>>,
+    Fut: Future<Output = Result<P, crate::Error<E>>>,
     N: Fn(&P) -> Option<C>,
     Z: Fn(&P) -> bool,
 {
@@ -488,10 +612,36 @@ impl Client {
     /// every operation. A relative link is resolved against the base URL; a
     /// link to any other origin is refused, so the key never leaves for a
     /// host the client was not configured for.
-    /// A non-success answer is an [`Error::UnexpectedResponse`] with its
+    /// A non-success answer is an [`ErrorKind::UnexpectedAnswer`] with its
     /// status and a bounded body (see [`crate::response`]), whatever the
-    /// error type `E` of the list operation.
+    /// error type `E` of the list operation. `operation_id` names the
+    /// operation for the hooks and in errors.
+    ///
+    /// [`ErrorKind::UnexpectedAnswer`]: crate::error::ErrorKind::UnexpectedAnswer
     pub async fn follow_link<T: DeserializeOwned, E>(
+        &self,
+        link: &str,
+        operation_id: &'static str,
+    ) -> Result<ResponseValue<T>, crate::Error<E>> {
+        self.follow_link_of(link, operation_id, operation_id).await
+    }
+
+    /// [`follow_link`](Self::follow_link) with the hooks' name of the
+    /// operation (`list_service_accounts`) apart from the spec's
+    /// (`listServiceAccounts`, in errors).
+    pub(crate) async fn follow_link_of<T: DeserializeOwned, E>(
+        &self,
+        link: &str,
+        operation: &'static str,
+        operation_id: &'static str,
+    ) -> Result<ResponseValue<T>, crate::Error<E>> {
+        match self.exchange_link(link, operation).await {
+            Ok(value) => Ok(value),
+            Err(e) => Err(crate::Error::from_progenitor(operation_id, e).await),
+        }
+    }
+
+    async fn exchange_link<T: DeserializeOwned, E>(
         &self,
         link: &str,
         operation_id: &'static str,

@@ -83,16 +83,10 @@ pub fn json<T: Serialize>(v: T) -> Result<Value, CliError> {
     serde_json::to_value(v).map_err(|e| CliError::api(format!("cannot render the answer: {e}")))
 }
 
-/// A failed request as a message: the status and the API's error body.
+/// A failed request as a message: the client's one line (operation, status,
+/// the API's message).
 pub fn api_error<E: Serialize + std::fmt::Debug>(e: atlassian_admin_api::Error<E>) -> CliError {
-    match e {
-        atlassian_admin_api::Error::ErrorResponse(r) => {
-            let status = r.status();
-            let body = serde_json::to_string(&*r).unwrap_or_default();
-            CliError::api(format!("the API answered {status}: {body}"))
-        }
-        other => CliError::api(other.to_string()),
-    }
+    CliError::api(e.to_string())
 }
 
 /// A failed page of a stream: the request's error, or a cycle the client

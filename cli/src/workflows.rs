@@ -431,7 +431,7 @@ async fn offboard_one(
                 .await;
             match r {
                 Ok(_) => removed.push(name.to_owned()),
-                Err(atlassian_admin_api::Error::ErrorResponse(r)) if r.status() == 404 => {}
+                Err(e) if e.is_not_found() => {}
                 Err(e) => {
                     ok &= step(
                         run,

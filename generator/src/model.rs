@@ -41,15 +41,29 @@ pub const CLIENT_METHODS: &[&str] = &[
     "from_env",
     "state",
     "follow_link",
+    "follow_link_of",
+    "exchange_link",
     "resolve_link",
     "move_users_to_auth_policy",
 ];
 
 /// Methods of every operation builder that are not parameter setters:
-/// progenitor's own and the generated streams. A parameter may not become
-/// one of them.
+/// progenitor's own, the generated sends (`generate/operations.rs`) and the
+/// generated streams. A parameter may not become one of them.
 pub const BUILDER_METHODS: &[&str] = &[
-    "client", "new", "send", "body", "body_map", "pages", "items", "follow",
+    "client",
+    "new",
+    "send",
+    "send_raw",
+    "send_as",
+    "exchange",
+    "body",
+    "body_map",
+    "pages",
+    "items",
+    "pages_from",
+    "raw_pages_from",
+    "follow",
 ];
 
 /// How many `$ref` hops [`resolve`] follows before it calls the chain a

@@ -97,13 +97,14 @@ async fn error_answers_use_the_family_error_type() {
         .task_id("missing")
         .send()
         .await;
-    match result {
-        Err(atlassian_admin_api::Error::ErrorResponse(e)) => {
-            assert_eq!(e.status().as_u16(), 404);
-            assert_eq!(e.message.as_deref(), Some("Task not found"));
-        }
-        other => panic!("expected a typed 404, got {other:?}"),
-    }
+    let error = result.expect_err("a typed 404");
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(404));
+    let body = error.error_body().expect("the control error document");
+    assert_eq!(body.message.as_deref(), Some("Task not found"));
+    assert_eq!(
+        error.to_string(),
+        "getAuthPolicyTaskStatus: 404 Not Found: Task not found"
+    );
 }
 
 #[tokio::test]

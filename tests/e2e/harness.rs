@@ -60,14 +60,13 @@ pub fn outcome<T: Serialize, E: Serialize + std::fmt::Debug>(
                 Err(e) => Outcome::Other(format!("success body does not serialize: {e}")),
             }
         }
-        Err(Error::ErrorResponse(rv)) => {
-            let status = rv.status().as_u16();
-            match serde_json::to_value(rv.into_inner()) {
-                Ok(v) => Outcome::Failure(status, v),
+        Err(error) => match (error.status(), error.error_body()) {
+            (Some(status), Some(body)) => match serde_json::to_value(body) {
+                Ok(v) => Outcome::Failure(status.as_u16(), v),
                 Err(e) => Outcome::Other(format!("error body does not serialize: {e}")),
-            }
-        }
-        Err(other) => Outcome::Other(other.to_string()),
+            },
+            _ => Outcome::Other(error.to_string()),
+        },
     }
 }
 

@@ -11,6 +11,7 @@ use progenitor_impl::{
 
 use crate::load::Spec;
 mod open_enum;
+mod operations;
 mod output;
 mod pagination;
 mod patterns;
@@ -92,6 +93,7 @@ pub fn generate_client(spec: &Spec) -> Result<String, GenerateError> {
     response_bodies::route_through_runtime(&mut file);
     prune::unused_struct_builders(&mut file);
     let output = output::Output::read(&file);
+    operations::rewrite(&mut file, &spec.openapi);
     add_to_module(
         &mut file,
         "builder",

@@ -64,6 +64,7 @@ fn operation(
     // progenitor names operations by their method in `OperationInfo`.
     let method = model::method_name(op.id());
     let operation_id = &method;
+    let spec_id = op.id();
     let pages_doc = format!(
         "Every page of [`Client::{method}`](super::super::Client::{method}), fetched one at a time as the stream is read.\n\n{}\n\nThe stream ends after the last page, or with an error (the failed request's, or a cycle in the positions the API hands out); one page is in memory at a time.",
         describe(pagination)
@@ -71,11 +72,24 @@ fn operation(
     let items_doc = format!(
         "Every item of every page of [`Client::{method}`](super::super::Client::{method}), in order (see [`pages`](Self::pages))."
     );
+    let position = match pagination {
+        Pagination::Index { param, .. } => format!("the `{param}` of the next page"),
+        Pagination::Cursor {
+            cursor: CursorIn::Link,
+            ..
+        } => "the link to the next page".to_owned(),
+        _ => "the cursor of the next page".to_owned(),
+    };
+    let pages_from_doc = format!(
+        "The pages of [`Client::{method}`](super::super::Client::{method}) from the position `from` (the first page for `None`), each as a [`Page`](crate::Page) of items with `next`, {position} (`None` after the last).\n\nA job that stores `next` after it has handled a page resumes later with `pages_from(Some(next))` on a builder with the same parameters: no page is skipped or fetched twice."
+    );
+    let raw_pages_from_doc = "Like [`pages_from`](Self::pages_from), each item as a [`Raw`](crate::Raw): the typed item beside the exact JSON text the API sent (members the spec does not name, timestamps as written), for exports and archives.";
 
     let items_path = match pagination {
         Pagination::Cursor { items, .. } | Pagination::Index { items, .. } => items,
         Pagination::None { .. } => return Ok(TokenStream::new()),
     };
+    let items_const: Vec<&str> = items_path.0.iter().map(String::as_str).collect();
     let (cursor_ty, fetch, next, items, feed) = match pagination {
         Pagination::Cursor {
             cursor,
@@ -96,7 +110,7 @@ fn operation(
                             ::core::option::Option::Some(c) => self.#setter(c),
                             ::core::option::Option::None => self,
                         };
-                        async move { request.send().await.map(ResponseValue::into_inner) }
+                        async move { request.send_as::<__T>().await.map(ResponseValue::into_inner) }
                     }
                 }
                 CursorIn::Body { field, alone } => {
@@ -111,7 +125,7 @@ fn operation(
                             ::core::option::Option::Some(c) => self.body_map(move |body| #body),
                             ::core::option::Option::None => self,
                         };
-                        async move { request.send().await.map(ResponseValue::into_inner) }
+                        async move { request.send_as::<__T>().await.map(ResponseValue::into_inner) }
                     }
                 }
                 CursorIn::Link => quote! {
@@ -119,9 +133,9 @@ fn operation(
                     let client = request.client;
                     async move {
                         match cursor {
-                            ::core::option::Option::None => request.send().await.map(ResponseValue::into_inner),
+                            ::core::option::Option::None => request.send_as::<__T>().await.map(ResponseValue::into_inner),
                             ::core::option::Option::Some(url) => client
-                                .follow_link(&url, #operation_id)
+                                .follow_link_of::<__T, #error>(&url, #operation_id, #spec_id)
                                 .await
                                 .map(ResponseValue::into_inner),
                         }
@@ -159,7 +173,7 @@ fn operation(
                     ::core::option::Option::Some(i) => self.#setter(i),
                     ::core::option::Option::None => self,
                 };
-                async move { request.send().await.map(ResponseValue::into_inner) }
+                async move { request.send_as::<__T>().await.map(ResponseValue::into_inner) }
             };
             let next = quote! {
                 crate::pagination::next_index(#start, #count, #len.map_or(0, |v| v.len()), #total)
@@ -198,7 +212,10 @@ fn operation(
             type Error = #error;
             type Cursor = #cursor_ty;
             const OPERATION: &'static str = #operation_id;
-            fn fetch(self, cursor: ::core::option::Option<#cursor_ty>) -> impl ::core::future::Future<Output = Result<#page, Error<#error>>> + Send + 'a {
+            const OPERATION_ID: &'static str = #spec_id;
+            const ITEMS: &'static [&'static str] = &[#(#items_const),*];
+            const FEED: bool = #feed;
+            fn fetch<__T: ::serde::de::DeserializeOwned + Send + 'a>(self, cursor: ::core::option::Option<#cursor_ty>) -> impl ::core::future::Future<Output = Result<__T, crate::Error<#error>>> + Send + 'a {
                 #fetch
             }
             fn next(page: &#page) -> ::core::option::Option<#cursor_ty> {
@@ -222,6 +239,14 @@ fn operation(
             #[doc = #items_doc]
             pub fn items(self) -> ::futures::stream::BoxStream<'a, Result<#item_ty, crate::pagination::PageError<#error>>> {
                 crate::pagination::stream_items(self)
+            }
+            #[doc = #pages_from_doc]
+            pub fn pages_from(self, from: ::core::option::Option<#cursor_ty>) -> ::futures::stream::BoxStream<'a, Result<crate::Page<#item_ty, #cursor_ty>, crate::pagination::PageError<#error>>> {
+                crate::pagination::stream_pages_from(self, from)
+            }
+            #[doc = #raw_pages_from_doc]
+            pub fn raw_pages_from(self, from: ::core::option::Option<#cursor_ty>) -> ::futures::stream::BoxStream<'a, Result<crate::Page<crate::Raw<#item_ty>, #cursor_ty>, crate::pagination::PageError<#error>>> {
+                crate::pagination::stream_raw_pages_from(self, from)
             }
             #follow
         }
