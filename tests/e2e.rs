@@ -70,20 +70,15 @@ fn committed_cases_match_the_spec() {
 /// The same calls against an independent mock of the spec: Stoplight Prism
 /// (`prism mock spec/atlassian-admin.yaml`) validates each request against the
 /// spec (422 when it does not conform) and answers bodies it generates from
-/// the schemas, which the client must decode. `.ci/run` starts Prism and sets
-/// `PRISM_URL`. Without it, on a developer's machine the test says so and
-/// checks nothing; under CI (`CI` set) a missing Prism fails the test, so
-/// the cross-check can never be skipped silently there.
+/// the schemas, which the client must decode. It needs Prism (an npm package)
+/// running, so a plain `cargo test` lists it as ignored; `.ci/run` starts
+/// Prism and runs it, and without `PRISM_URL` it fails rather than skip.
 #[tokio::test(flavor = "current_thread")]
+#[ignore = "needs Prism serving the spec: run `.ci/prism cargo test --test e2e -- --ignored` (.ci/run does)"]
 async fn an_independent_mock_accepts_every_request_and_its_answers_decode() {
-    let Ok(base_url) = std::env::var("PRISM_URL") else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "PRISM_URL is not set under CI: .ci/run must start Prism for this cross-check"
-        );
-        eprintln!("PRISM_URL is not set: skipping the Prism cross-check (see .ci/run)");
-        return;
-    };
+    let base_url = std::env::var("PRISM_URL").unwrap_or_else(|_| {
+        panic!("PRISM_URL must name a Prism mock of spec/atlassian-admin.yaml (`.ci/prism COMMAND` starts one and sets it)")
+    });
     let client = harness::client(&base_url);
     let mut problems = Vec::new();
     for case in all_cases() {
