@@ -73,6 +73,7 @@ pub mod pagination;
 pub mod raw;
 pub mod response;
 pub mod retry;
+pub mod time;
 pub mod tls;
 
 /// The README's examples compile as doctests.
@@ -85,4 +86,5 @@ pub use config::{ClientBuilder, ClientState, ConfigError};
 pub use error::Error;
 pub use pagination::Page;
 pub use raw::Raw;
+pub use time::EpochMillis;
 pub use retry::RetryPolicy;

@@ -16,6 +16,12 @@ pub const RATE_LIMIT: &str = "x-rate-limit";
 /// Which of the client's keys a security scheme stands for (a security
 /// scheme extension).
 pub const CREDENTIAL: &str = "x-credential";
+/// How a string schema encodes a moment (a component schema extension):
+/// `epoch-millis` makes the generated parameters and fields the client's
+/// `EpochMillis`, which converts from `chrono` times.
+pub const TIME: &str = "x-time";
+/// The one value [`TIME`] takes today.
+pub const TIME_EPOCH_MILLIS: &str = "epoch-millis";
 /// The cargo feature that generates a tag's operations (a tag extension; see
 /// [`crate::features`]).
 pub const FEATURE: &str = "x-feature";

@@ -23,6 +23,9 @@
 /// The client's types, re-exported at the root because the generated helpers
 /// name the open enums as `crate::types::...`, exactly as the client does.
 pub use atlassian_admin_api::types;
+/// The client's time type, re-exported at the root for the same reason: the
+/// generated helpers name it `crate::EpochMillis`, as the client does.
+pub use atlassian_admin_api::EpochMillis;
 
 #[allow(missing_docs, clippy::all, clippy::pedantic, rustdoc::all)]
 mod generated {

@@ -2161,8 +2161,8 @@ pub fn cases() -> Vec<Case> {
             query: &[
                 ("cursor", "sample-cursor"),
                 ("q", "sample-q"),
-                ("from", "sample-from"),
-                ("to", "sample-to"),
+                ("from", "1767225600000"),
+                ("to", "1767225600000"),
                 ("action", "sample-action"),
                 ("actor", "sample-actor"),
                 ("ip", "sample-ip"),
@@ -2193,7 +2193,11 @@ pub fn cases() -> Vec<Case> {
                             >(r#"["sample-actor"]"#),
                         )
                         .cursor(sample::<::std::string::String>(r#""sample-cursor""#))
-                        .from(sample::<::std::string::String>(r#""sample-from""#))
+                        .from(
+                            sample::<
+                                atlassian_admin_api::EpochMillis,
+                            >(r#""1767225600000""#),
+                        )
                         .ip(
                             sample::<
                                 ::std::vec::Vec<::std::string::String>,
@@ -2211,7 +2215,11 @@ pub fn cases() -> Vec<Case> {
                             >(r#"["bitbucket"]"#),
                         )
                         .q(sample::<::std::string::String>(r#""sample-q""#))
-                        .to(sample::<::std::string::String>(r#""sample-to""#))
+                        .to(
+                            sample::<
+                                atlassian_admin_api::EpochMillis,
+                            >(r#""1767225600000""#),
+                        )
                         .send()
                         .await,
                 )
@@ -3719,8 +3727,8 @@ pub fn cases() -> Vec<Case> {
             path: "/admin/v1/orgs/sample-orgId/events-stream",
             query: &[
                 ("cursor", "sample-cursor"),
-                ("from", "sample-from"),
-                ("to", "sample-to"),
+                ("from", "1767225600000"),
+                ("to", "1767225600000"),
                 ("limit", "2"),
                 ("sortOrder", "asc"),
             ],
@@ -3741,14 +3749,22 @@ pub fn cases() -> Vec<Case> {
                         .poll_events()
                         .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
                         .cursor(sample::<::std::string::String>(r#""sample-cursor""#))
-                        .from(sample::<::std::string::String>(r#""sample-from""#))
+                        .from(
+                            sample::<
+                                atlassian_admin_api::EpochMillis,
+                            >(r#""1767225600000""#),
+                        )
                         .limit(sample::<::std::num::NonZeroU32>(r#"2"#))
                         .sort_order(
                             sample::<
                                 atlassian_admin_api::types::EventSortOrder,
                             >(r#""asc""#),
                         )
-                        .to(sample::<::std::string::String>(r#""sample-to""#))
+                        .to(
+                            sample::<
+                                atlassian_admin_api::EpochMillis,
+                            >(r#""1767225600000""#),
+                        )
                         .send()
                         .await,
                 )

@@ -8,7 +8,7 @@ use openapiv3::{OpenAPI, Parameter, Schema, SchemaKind, Type};
 use crate::diagnostic::Diagnostic;
 use crate::extensions::{
     Credential, CursorIn, ExtensionError, FieldPath, Pagination, RateLimit, CREDENTIAL, FEATURE,
-    PAGINATION, RATE_LIMIT,
+    PAGINATION, RATE_LIMIT, TIME, TIME_EPOCH_MILLIS,
 };
 use crate::features;
 use crate::model::{self, Operation};
@@ -21,9 +21,40 @@ const POSITION_NAMES: [&str; 3] = ["cursor", "startIndex", "pageToken"];
 pub fn check(api: &OpenAPI, out: &mut Vec<Diagnostic>) {
     credentials(api, out);
     features(api, out);
+    times(api, out);
     for op in model::operations(api) {
         pagination(api, &op, out);
         rate_limit(api, &op, out);
+    }
+}
+
+/// `time-invalid`: `x-time` sits on a named string schema and says
+/// `epoch-millis`.
+fn times(api: &OpenAPI, out: &mut Vec<Diagnostic>) {
+    let Some(components) = &api.components else {
+        return;
+    };
+    for (name, schema) in &components.schemas {
+        let openapiv3::ReferenceOr::Item(schema) = schema else {
+            continue;
+        };
+        let Some(value) = schema.schema_data.extensions.get(TIME) else {
+            continue;
+        };
+        let at = format!("/components/schemas/{}/{TIME}", crate::position::escape_segment(name));
+        let problem = if value.as_str() != Some(TIME_EPOCH_MILLIS) {
+            Some(format!("`{TIME}` of `{name}` must be `{TIME_EPOCH_MILLIS}`"))
+        } else if !matches!(schema.schema_kind, SchemaKind::Type(Type::String(_))) {
+            Some(format!("`{TIME}` of `{name}` is on a schema that is not `type: string`"))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            out.push(
+                Diagnostic::error("time-invalid", at, message)
+                    .with_hint("see spec/EXTENSIONS.md: `x-time: epoch-millis` on a named string schema"),
+            );
+        }
     }
 }
 

@@ -67,6 +67,14 @@ pub(crate) fn settings() -> GenerationSettings {
 /// progenitor use our hand-generated type instead of its closed enum.
 pub(crate) fn settings_with_open_enums(spec: &Spec) -> GenerationSettings {
     let mut settings = settings();
+    for name in epoch_millis_schemas(&spec.openapi) {
+        // Parameters and fields of such a schema take `chrono` times.
+        settings.with_replacement(
+            name,
+            "crate::EpochMillis",
+            [TypeImpl::Display, TypeImpl::FromStr].into_iter(),
+        );
+    }
     for e in &open_enum::find(&spec.openapi) {
         // Types refer to each other from inside `types`, builders and the
         // client; the crate root re-exports `types`, so one absolute path works.
@@ -77,6 +85,20 @@ pub(crate) fn settings_with_open_enums(spec: &Spec) -> GenerationSettings {
         );
     }
     settings
+}
+
+/// The component schemas marked `x-time: epoch-millis`.
+fn epoch_millis_schemas(api: &openapiv3::OpenAPI) -> Vec<&str> {
+    api.components
+        .iter()
+        .flat_map(|c| &c.schemas)
+        .filter(|(_, schema)| {
+            matches!(schema, openapiv3::ReferenceOr::Item(s)
+                if s.schema_data.extensions.get(crate::extensions::TIME).and_then(|v| v.as_str())
+                    == Some(crate::extensions::TIME_EPOCH_MILLIS))
+        })
+        .map(|(name, _)| name.as_str())
+        .collect()
 }
 
 /// Generates the client for `spec` and formats it as Rust source: progenitor's

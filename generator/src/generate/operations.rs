@@ -190,6 +190,10 @@ impl VisitMut for Messages {
                 return;
             };
             let ty = ty.replace(' ', "");
+            let ty = ty
+                .trim_start_matches("crate::")
+                .trim_start_matches("types::")
+                .trim_start_matches("::std::string::");
             format!("the value given for `{param}` does not convert to `{ty}`")
         } else {
             return;

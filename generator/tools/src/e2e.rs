@@ -320,7 +320,8 @@ impl ComponentKind for Response {
 }
 
 /// A generated-code type as the test crate spells it (`types::X`,
-/// `types::builder::X` and `crate::types::X` become `<crate_path>::types::X`).
+/// `types::builder::X` and `crate::types::X` become `<crate_path>::types::X`;
+/// the crate's own types at its root, `crate::X`, become `<crate_path>::X`).
 fn client_type(ty: &str, crate_path: &str) -> Result<String, E2eError> {
     let mut ty: Type = syn::parse_str(ty).map_err(|e| err(format!("type `{ty}`: {e}")))?;
     let prefix: syn::Path =
@@ -336,6 +337,7 @@ impl VisitMut for RootTypes {
         let idents: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
         let skip = match idents.first().map(String::as_str) {
             Some("crate" | "super") if idents.get(1).map(String::as_str) == Some("types") => 1,
+            Some("crate") if idents.len() == 2 => 1,
             Some("types") if path.leading_colon.is_none() => 0,
             _ => usize::MAX,
         };
