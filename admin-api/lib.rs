@@ -86,5 +86,5 @@ pub use config::{ClientBuilder, ClientState, ConfigError};
 pub use error::Error;
 pub use pagination::Page;
 pub use raw::Raw;
-pub use time::EpochMillis;
 pub use retry::RetryPolicy;
+pub use time::EpochMillis;

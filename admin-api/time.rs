@@ -161,21 +161,44 @@ mod tests {
 
     #[test]
     fn conversions_agree_on_the_moment() {
-        let t = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).single().expect("time");
+        let t = Utc
+            .with_ymd_and_hms(2026, 11, 1, 0, 0, 0)
+            .single()
+            .expect("time");
         let ms = 1_793_491_200_000;
         assert_eq!(EpochMillis::from(t).millis(), ms);
-        assert_eq!(EpochMillis::from(t.with_timezone(&chrono::FixedOffset::east_opt(9 * 3600).expect("tz"))).millis(), ms);
-        assert_eq!("2026-11-01T09:00:00+09:00".parse::<EpochMillis>(), Ok(EpochMillis(ms)));
+        assert_eq!(
+            EpochMillis::from(
+                t.with_timezone(&chrono::FixedOffset::east_opt(9 * 3600).expect("tz"))
+            )
+            .millis(),
+            ms
+        );
+        assert_eq!(
+            "2026-11-01T09:00:00+09:00".parse::<EpochMillis>(),
+            Ok(EpochMillis(ms))
+        );
         assert_eq!("1793491200000".parse::<EpochMillis>(), Ok(EpochMillis(ms)));
         assert_eq!(EpochMillis(ms).to_datetime(), Some(t));
-        assert_eq!(EpochMillis::from(UNIX_EPOCH + std::time::Duration::from_millis(5)).millis(), 5);
-        assert_eq!(serde_json::to_string(&EpochMillis(ms)).expect("json"), "\"1793491200000\"");
-        assert_eq!(serde_json::from_str::<EpochMillis>("1793491200000").expect("number"), EpochMillis(ms));
+        assert_eq!(
+            EpochMillis::from(UNIX_EPOCH + std::time::Duration::from_millis(5)).millis(),
+            5
+        );
+        assert_eq!(
+            serde_json::to_string(&EpochMillis(ms)).expect("json"),
+            "\"1793491200000\""
+        );
+        assert_eq!(
+            serde_json::from_str::<EpochMillis>("1793491200000").expect("number"),
+            EpochMillis(ms)
+        );
     }
 
     #[test]
     fn other_texts_are_refused_naming_both_forms() {
-        let err = "yesterday\n".parse::<EpochMillis>().expect_err("not a time");
+        let err = "yesterday\n"
+            .parse::<EpochMillis>()
+            .expect_err("not a time");
         assert_eq!(
             err.to_string(),
             r#""yesterday\n" is neither UNIX epoch milliseconds (1767225600000) nor an RFC 3339 time (2026-01-01T00:00:00Z)"#

@@ -45,19 +45,6 @@ fn main() {
     }
 }
 
-/// The command family of a path: the API it belongs to.
-fn family(path: &str) -> &'static str {
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    match segments.as_slice() {
-        ["admin", "control", ..] => "control",
-        ["admin", "api-access", ..] => "api-access",
-        ["admin", ..] => "organization",
-        ["scim", ..] => "scim",
-        ["users", ..] => "user-management",
-        _ => "other",
-    }
-}
-
 /// Setter name → the type its `V: TryInto<T>` bound converts to, per builder.
 fn setter_types(code: &str) -> Result<BTreeMap<String, BTreeMap<String, String>>, String> {
     let file = syn::parse_file(code).map_err(|e| format!("generated client: {e}"))?;
@@ -205,7 +192,7 @@ fn generate(spec_path: &std::path::Path) -> Result<String, String> {
             table,
             "Operation {{ family: {:?}, name: {:?}, operation_id: {id:?}, method: {:?}, path: {:?}, \
              params: &[{params}], body: {}, paginated: {paginated}, key: {key:?} }},",
-            family(op.path),
+            model::cli_family(op.path),
             id.to_kebab_case(),
             op.method.to_uppercase(),
             op.path,

@@ -378,6 +378,21 @@ pub fn type_name(name: &str) -> String {
         .to_pascal_case()
 }
 
+/// The `atlassian-admin` command family of an operation, from its path
+/// (`/admin/control/...` is `control`): the CLI's first word, and the
+/// operation index's.
+pub fn cli_family(path: &str) -> &'static str {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    match segments.as_slice() {
+        ["admin", "control", ..] => "control",
+        ["admin", "api-access", ..] => "api-access",
+        ["admin", ..] => "organization",
+        ["scim", ..] => "scim",
+        ["users", ..] => "user-management",
+        _ => "other",
+    }
+}
+
 /// The Rust method (and builder setter) name progenitor gives an
 /// operationId or a parameter name.
 pub fn method_name(name: &str) -> String {

@@ -41,19 +41,25 @@ fn times(api: &OpenAPI, out: &mut Vec<Diagnostic>) {
         let Some(value) = schema.schema_data.extensions.get(TIME) else {
             continue;
         };
-        let at = format!("/components/schemas/{}/{TIME}", crate::position::escape_segment(name));
+        let at = format!(
+            "/components/schemas/{}/{TIME}",
+            crate::position::escape_segment(name)
+        );
         let problem = if value.as_str() != Some(TIME_EPOCH_MILLIS) {
-            Some(format!("`{TIME}` of `{name}` must be `{TIME_EPOCH_MILLIS}`"))
+            Some(format!(
+                "`{TIME}` of `{name}` must be `{TIME_EPOCH_MILLIS}`"
+            ))
         } else if !matches!(schema.schema_kind, SchemaKind::Type(Type::String(_))) {
-            Some(format!("`{TIME}` of `{name}` is on a schema that is not `type: string`"))
+            Some(format!(
+                "`{TIME}` of `{name}` is on a schema that is not `type: string`"
+            ))
         } else {
             None
         };
         if let Some(message) = problem {
-            out.push(
-                Diagnostic::error("time-invalid", at, message)
-                    .with_hint("see spec/EXTENSIONS.md: `x-time: epoch-millis` on a named string schema"),
-            );
+            out.push(Diagnostic::error("time-invalid", at, message).with_hint(
+                "see spec/EXTENSIONS.md: `x-time: epoch-millis` on a named string schema",
+            ));
         }
     }
 }

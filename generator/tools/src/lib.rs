@@ -9,6 +9,7 @@
 //! - [`e2e`] and [`sample`]: end-to-end cases generated from the spec.
 //! - [`inventory`]: the operations of Atlassian's official files, for the
 //!   coverage test.
+//! - [`index`]: the operation index users read (`docs/OPERATIONS.md`).
 //!
 //! The `admin-api-gen` binary puts them (and the generator's `check` and
 //! `generate`) on the command line.
@@ -19,6 +20,7 @@ pub mod diff;
 pub mod drift;
 pub mod e2e;
 mod generated;
+pub mod index;
 pub mod inventory;
 pub mod sample;
 pub mod surface;

@@ -18,6 +18,7 @@ commands:
   generate [SPEC] [-o OUT.rs]   write the generated client (stdout by default)
   surface  [SPEC]               print the public API listing that the snapshot tests guard
   e2e      [SPEC] [-o OUT.rs]   write the end-to-end cases (tests/e2e/cases.rs; stdout by default)
+  index    [SPEC] [-o OUT.md]   write the operation index users read (docs/OPERATIONS.md; stdout by default)
   diff     OLD NEW [--format text|markdown|json|github] [--fail-on [rust:|contract:]LEVEL]...
                                 what changed, for code using the client (rust) and for clients built
                                 from the old spec (contract); OLD/NEW: file or REV:PATH
@@ -122,6 +123,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 .map_err(|e| format!("error: {e}"))?;
             write_or_print(out, &cases)
         }
+        "index" => write_or_print(out, &admin_api_tools::index::render_index(&built.spec)),
         "surface" => {
             let listing = render_surface(&built.spec, &code).map_err(|e| format!("error: {e}"))?;
             print!("{listing}");
