@@ -21,9 +21,11 @@ commands:
   diff     OLD NEW [--format text|markdown|json|github] [--fail-on [rust:|contract:]LEVEL]...
                                 what changed, for code using the client (rust) and for clients built
                                 from the old spec (contract); OLD/NEW: file or REV:PATH
-  drift    [--spec SPEC] [--deviations FILE] [--format text|markdown|json|deviations] [--deny-stale] OFFICIAL...
-                                the curated spec against Atlassian's official files, field by field; exits
-                                1 on drift that spec/deviations.yaml does not record
+  drift    [--spec SPEC] [--deviations FILE] [--format text|markdown|json|deviations] [--deny-stale]
+           [--write-record RECORD] OFFICIAL... | --from-record RECORD
+                                the curated spec against Atlassian's official files (or the project's record
+                                of them, spec/official-record.json), field by field; exits 1 on drift that
+                                spec/deviations.yaml does not record
   inventory FILE...             list the operations of official reference files (TSV) for spec/official-inventory.tsv
 
 SPEC defaults to spec/atlassian-admin.yaml.";
