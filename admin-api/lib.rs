@@ -38,8 +38,19 @@
 //! rustls set-up (aws-lc-rs) or `native-tls` for the platform library.
 //!
 //! [progenitor]: https://github.com/oxidecomputer/progenitor
-
+// Without `control` the bulk move is not compiled: its links go to the docs.rs page of this version.
+#![cfg_attr(feature = "control", doc = "[`auth_policy`]: crate::auth_policy")]
+#![cfg_attr(
+    not(feature = "control"),
+    doc = concat!(
+        "[`auth_policy`]: https://docs.rs/atlassian-admin-api/",
+        env!("CARGO_PKG_VERSION"),
+        "/atlassian_admin_api/auth_policy/"
+    )
+)]
 #![warn(missing_docs)]
+// docs.rs (`--cfg docsrs`, nightly) marks each item gated on a feature with that feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 // The runtime helpers that one family's generated code calls (SCIM's index
 // paging, the SCIM key, link paging, the add-users limiter) are unused when
 // that family is off.

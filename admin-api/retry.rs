@@ -26,8 +26,8 @@ pub struct RetryPolicy {
     pub max_attempts: u32,
     /// Wall time from the first attempt after which no retry starts; a wait
     /// that would end past it is not taken. Time spent waiting for a
-    /// rate-limit permit (the bulk move's limiter, see
-    /// [`auth_policy`](crate::auth_policy)) is not counted: it is the
+    /// rate-limit permit (the bulk move's limiter, in the `auth_policy`
+    /// module of the `control` feature) is not counted: it is the
     /// client's own pacing, not a sign that the server is failing.
     pub max_elapsed: Duration,
     /// Backoff before the first retry; it doubles on each further retry.

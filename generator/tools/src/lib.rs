@@ -4,6 +4,9 @@
 //! - [`surface`]: a plain-text listing of the generated public API, for the
 //!   snapshot test that shows every change users feel.
 //! - [`diff`]: what a spec change means for users of the client.
+//! - [`changelog`]: release notes of a spec change, the semver bump it
+//!   requires, and the check that the crate's version and `CHANGELOG.md`
+//!   declare it.
 //! - [`drift`]: the curated spec against Atlassian's official files, field by
 //!   field, under the deviations recorded in `spec/deviations.yaml`.
 //! - [`e2e`] and [`sample`]: end-to-end cases generated from the spec.
@@ -16,6 +19,7 @@
 
 #![warn(missing_docs)]
 
+pub mod changelog;
 pub mod diff;
 pub mod drift;
 pub mod e2e;

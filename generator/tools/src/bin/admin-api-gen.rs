@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use admin_api_generator::{build, Error, Severity};
-use admin_api_tools::{diff, drift, e2e, inventory, render_surface};
+use admin_api_tools::{changelog, diff, drift, e2e, inventory, render_surface};
 
 const USAGE: &str = "\
 usage: admin-api-gen <command> [args]
@@ -22,9 +22,15 @@ commands:
   diff     OLD NEW [--format text|markdown|json|github] [--fail-on [rust:|contract:]LEVEL]...
                                 what changed, for code using the client (rust) and for clients built
                                 from the old spec (contract); OLD/NEW: file or REV:PATH
-  drift    [--spec SPEC] [--deviations FILE] [--format text|markdown|json|deviations] [--deny-stale] OFFICIAL...
-                                the curated spec against Atlassian's official files, field by field; exits
-                                1 on drift that spec/deviations.yaml does not record
+  drift    [--spec SPEC] [--deviations FILE] [--format text|markdown|json|deviations] [--deny-stale]
+           [--write-record RECORD] OFFICIAL... | --from-record RECORD
+                                the curated spec against Atlassian's official files (or the project's record
+                                of them, spec/official-record.json), field by field; exits 1 on drift that
+                                spec/deviations.yaml does not record
+  changelog [BASE] [--version VERSION] [--date DATE] | --check [BASE]
+                                release notes (Keep a Changelog) of the spec changes since a release tag, with
+                                the semver bump they need; --check: exit 1 when Cargo.toml's version or
+                                CHANGELOG.md does not declare them
   inventory FILE...             list the operations of official reference files (TSV) for spec/official-inventory.tsv
 
 SPEC defaults to spec/atlassian-admin.yaml.";
@@ -36,6 +42,13 @@ fn main() -> ExitCode {
     }
     if args.first().map(String::as_str) == Some("drift") {
         return drift(&args[1..]);
+    }
+    if args.first().map(String::as_str) == Some("changelog") {
+        return verdict(
+            changelog::cli::run(std::path::Path::new("."), &args[1..])
+                .map(|o| (o.output, o.failed))
+                .map_err(|e| e.to_string()),
+        );
     }
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,

@@ -8,13 +8,16 @@
 //! deliberate deviation recorded in `spec/deviations.yaml` ([`deviations`]) or
 //! is drift; a recorded deviation that covers nothing is stale. [`render`]
 //! prints the report as text, Markdown or JSON (with per-operation agreement
-//! figures); [`cli`] is the subcommand.
+//! figures); [`cli`] is the subcommand. The official side comes from the
+//! files themselves or from the project's [`record`] of them.
 
 pub mod cli;
 pub mod deviations;
 pub mod facts;
 pub mod official;
+pub mod record;
 pub mod render;
+mod sha256;
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -23,9 +26,11 @@ use admin_api_generator::model::{self, Operation};
 use openapiv3::OpenAPI;
 use serde::Deserialize;
 
+use crate::inventory::path_shape;
 use deviations::Deviations;
 use facts::{Fact, Facts, Place};
-use official::{template_names, Official, OfficialOp};
+use official::template_names;
+use record::{OfficialFacts, OfficialOperation};
 
 /// A kind of difference between the curated spec and the official files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
@@ -141,15 +146,39 @@ impl Report {
     }
 }
 
+/// One official operation and the file it is in.
+struct OfficialOp<'a> {
+    source: &'a OfficialFacts,
+    op: &'a OfficialOperation,
+}
+
+impl OfficialOp<'_> {
+    /// `METHOD /full/path`.
+    fn label(&self) -> String {
+        format!("{} {}", self.op.method.to_uppercase(), self.op.path)
+    }
+
+    /// Whether it is the official form of the curated `op` (same method and
+    /// path shape, path parameter names ignored).
+    fn matches(&self, op: &Operation<'_>) -> bool {
+        self.op.method == op.method && path_shape(&self.op.path) == path_shape(op.path)
+    }
+}
+
 /// Compares `curated` with the `officials` (in precedence order: an operation
 /// found in several current files is compared with the first) under the
 /// recorded `deviations`.
-pub fn drift(curated: &OpenAPI, officials: &[Official], deviations: Deviations) -> Report {
+pub fn drift(curated: &OpenAPI, officials: &[OfficialFacts], deviations: Deviations) -> Report {
     let official_ops: Vec<OfficialOp<'_>> = officials
         .iter()
         .filter(|o| !o.archived)
         .chain(officials.iter().filter(|o| o.archived))
-        .flat_map(Official::operations)
+        .flat_map(|source| {
+            source
+                .operations
+                .iter()
+                .map(move |op| OfficialOp { source, op })
+        })
         .collect();
     let mut used = vec![false; official_ops.len()];
     let mut report = Report::default();
@@ -180,7 +209,7 @@ pub fn drift(curated: &OpenAPI, officials: &[Official], deviations: Deviations) 
             });
             continue;
         };
-        let theirs = official_facts(official, &op);
+        let theirs = official_facts(official.op, &op);
         let ours = facts::facts(curated, &op, &[]);
         let before = found.len();
         let (places, agreeing) = compare(&label, &theirs, &ours, &mut found);
@@ -230,12 +259,28 @@ pub fn drift(curated: &OpenAPI, officials: &[Official], deviations: Deviations) 
 
 /// The official operation's facts, its path parameters renamed to the
 /// curated template's names (matched by position).
-fn official_facts(official: &OfficialOp<'_>, curated: &Operation<'_>) -> Facts {
-    let renames: Vec<(String, String)> = template_names(official.op.path)
+fn official_facts(official: &OfficialOperation, curated: &Operation<'_>) -> Facts {
+    let renames: Vec<(String, String)> = template_names(&official.path)
         .into_iter()
         .zip(template_names(curated.path))
         .collect();
-    facts::facts(&official.source.api, &official.op, &renames)
+    official
+        .facts
+        .iter()
+        .map(|(place, fact)| {
+            let place = match place {
+                Place::Param("path", name) => Place::Param(
+                    "path",
+                    renames
+                        .iter()
+                        .find(|(from, _)| from == name)
+                        .map_or_else(|| name.clone(), |(_, to)| to.clone()),
+                ),
+                other => other.clone(),
+            };
+            (place, fact.clone())
+        })
+        .collect()
 }
 
 fn difference(kind: Kind, place: String, official: &str, curated: &str) -> Difference {

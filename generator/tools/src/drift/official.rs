@@ -9,7 +9,7 @@ use admin_api_generator::load::{load_spec, LoadError};
 use admin_api_generator::model::{self, Operation};
 use openapiv3::OpenAPI;
 
-use crate::inventory::{path_shape, server_base_path};
+use crate::inventory::server_base_path;
 
 /// One official file.
 #[derive(Debug)]
@@ -26,24 +26,10 @@ pub struct Official {
 
 /// An official operation with its full path.
 pub struct OfficialOp<'a> {
-    /// The file it is in.
-    pub source: &'a Official,
     /// The path written in full from the host.
     pub full_path: String,
     /// The operation.
     pub op: Operation<'a>,
-}
-
-impl<'a> OfficialOp<'a> {
-    /// `METHOD /full/path`.
-    pub fn label(&self) -> String {
-        format!("{} {}", self.op.method.to_uppercase(), self.full_path)
-    }
-
-    /// Whether it is the official form of the curated `op`.
-    pub fn matches(&self, op: &Operation<'_>) -> bool {
-        self.op.method == op.method && path_shape(&self.full_path) == path_shape(op.path)
-    }
 }
 
 impl Official {
@@ -69,7 +55,6 @@ impl Official {
         model::operations(&self.api)
             .into_iter()
             .map(|op| OfficialOp {
-                source: self,
                 full_path: format!("{}{}", self.base, op.path),
                 op,
             })
