@@ -3,7 +3,6 @@
 //! server of the workspace: the embedded admin API runs on it, and so do the
 //! tests' scripted servers (`tests/server/`), which use its request log.
 
-use std::convert::Infallible;
 use std::io;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -82,6 +81,23 @@ pub struct Reply {
     pub body: Bytes,
     /// How long the server waits before answering (a slow or hanging server).
     pub delay: Duration,
+    /// How the answer reaches the wire (whole, cut short, or not at all).
+    pub wire: Wire,
+}
+
+/// How an answer reaches the wire: the faults a network or a crashing
+/// server produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Wire {
+    /// The whole answer.
+    #[default]
+    Whole,
+    /// The connection closes without an answer.
+    Drop,
+    /// The headers announce the whole body, half of it is sent, then the
+    /// connection closes.
+    Truncate,
 }
 
 impl Reply {
@@ -97,6 +113,7 @@ impl Reply {
             headers: vec![("content-type".to_owned(), content_type.to_owned())],
             body: body.into(),
             delay: Duration::ZERO,
+            wire: Wire::Whole,
         }
     }
 
@@ -107,12 +124,19 @@ impl Reply {
             headers: Vec::new(),
             body: Bytes::new(),
             delay: Duration::ZERO,
+            wire: Wire::Whole,
         }
     }
 
     /// The same reply with one more header.
     pub fn with_header(mut self, name: &str, value: &str) -> Self {
         self.headers.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// The same reply, sent as `wire` says.
+    pub fn on_wire(mut self, wire: Wire) -> Self {
+        self.wire = wire;
         self
     }
 
@@ -150,8 +174,17 @@ impl Server {
         Self::bind(handler, Some(Log::default())).await
     }
 
+    /// Like [`start`](Self::start) on a chosen port of 127.0.0.1 (0: any free one).
+    pub async fn bind_port(handler: Handler, port: u16) -> io::Result<Self> {
+        Self::bind_on(handler, None, port).await
+    }
+
     async fn bind(handler: Handler, log: Option<Log>) -> io::Result<Self> {
-        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        Self::bind_on(handler, log, 0).await
+    }
+
+    async fn bind_on(handler: Handler, log: Option<Log>, port: u16) -> io::Result<Self> {
+        let listener = TcpListener::bind(("127.0.0.1", port)).await?;
         let addr = listener.local_addr()?;
         let task = tokio::spawn(accept_loop(listener, handler, log.clone()));
         Ok(Self { addr, task, log })
@@ -194,7 +227,7 @@ async fn accept_loop(listener: TcpListener, handler: Handler, log: Option<Log>) 
             let service = service_fn(move |req| {
                 let handler = Arc::clone(&handler);
                 let log = log.clone();
-                async move { Ok::<_, Infallible>(answer(&handler, log.as_ref(), req).await) }
+                async move { answer(&handler, log.as_ref(), req).await }
             });
             // A client that hangs up mid-request is not the server's problem.
             let _ = http1::Builder::new()
@@ -208,11 +241,11 @@ async fn answer(
     handler: &Handler,
     log: Option<&Log>,
     req: hyper::Request<Incoming>,
-) -> hyper::Response<Full<Bytes>> {
+) -> Result<hyper::Response<Full<Bytes>>, DroppedConnection> {
     let (parts, body) = req.into_parts();
     let body = match body.collect().await {
         Ok(collected) => collected.to_bytes(),
-        Err(_) => return respond(Reply::empty(400)),
+        Err(_) => return Ok(respond(Reply::empty(400))),
     };
     let query = parts
         .uri
@@ -236,11 +269,39 @@ async fn answer(
     if !reply.delay.is_zero() {
         tokio::time::sleep(reply.delay).await;
     }
-    respond(reply)
+    if reply.wire == Wire::Drop {
+        // An error from the service makes hyper close the connection unanswered.
+        return Err(DroppedConnection);
+    }
+    Ok(respond(reply))
 }
 
+/// The error that makes hyper close a connection without answering.
+#[derive(Debug)]
+struct DroppedConnection;
+
+impl std::fmt::Display for DroppedConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection dropped on purpose (fault injection)")
+    }
+}
+
+impl std::error::Error for DroppedConnection {}
+
 fn respond(reply: Reply) -> hyper::Response<Full<Bytes>> {
-    let mut response = hyper::Response::new(Full::new(reply.body));
+    let full_len = reply.body.len();
+    let body = match reply.wire {
+        Wire::Truncate => reply.body.slice(..full_len / 2),
+        _ => reply.body,
+    };
+    let mut response = hyper::Response::new(Full::new(body));
+    if reply.wire == Wire::Truncate {
+        // Announce the whole body: the client sees the connection end early.
+        response.headers_mut().insert(
+            hyper::header::CONTENT_LENGTH,
+            HeaderValue::from(full_len as u64),
+        );
+    }
     *response.status_mut() = hyper::StatusCode::from_u16(reply.status)
         .unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
     for (name, value) in &reply.headers {

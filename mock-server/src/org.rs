@@ -1,6 +1,9 @@
-//! The in-memory organization: a directory of users and groups, two
-//! authentication policies, and the add-users tasks between them.
+//! The organization's state: directory users and groups, authentication
+//! policies and their add-users tasks, domains, the audit log, and the SCIM
+//! directory's users and groups. Serializable: the seed and export format
+//! (see [`crate::seed`]).
 
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::errors::ApiError;
@@ -9,8 +12,9 @@ use crate::errors::ApiError;
 /// completes, like the real API's short asynchronous processing.
 const TASK_POLLS: u32 = 2;
 
-/// A user of the directory.
-#[derive(Debug, Clone)]
+/// A user of the directory (a managed account).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct User {
     /// Atlassian account id.
     pub account_id: String,
@@ -26,10 +30,45 @@ pub struct User {
     pub auth_policy: String,
     /// Epoch milliseconds of joining that policy.
     pub policy_since: i64,
+    /// Public name; the user management API's profile field.
+    #[serde(default)]
+    pub nickname: String,
+    /// Job title (profile).
+    #[serde(default)]
+    pub job_title: String,
+    /// Account lifecycle: `active`, `inactive` (deactivated) or `closed`.
+    #[serde(default = "active")]
+    pub account_status: String,
+    /// Scheduled for deletion (user management `lifecycle/delete`).
+    #[serde(default)]
+    pub pending_deletion: bool,
+    /// The user's personal API tokens.
+    #[serde(default)]
+    pub api_tokens: Vec<ApiToken>,
+    /// When the user last used a product, RFC 3339 (none: never).
+    #[serde(default)]
+    pub last_active: Option<String>,
+}
+
+fn active() -> String {
+    "active".to_owned()
+}
+
+/// A personal API token of a managed account.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiToken {
+    /// Token id (unique across the org).
+    pub id: String,
+    /// The label its owner gave it.
+    pub label: String,
+    /// Creation time, RFC 3339.
+    pub created_at: String,
 }
 
 /// A group of the directory.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Group {
     /// Group id.
     pub id: String,
@@ -37,10 +76,14 @@ pub struct Group {
     pub name: String,
     /// Account ids of the members.
     pub members: Vec<String>,
+    /// Description.
+    #[serde(default)]
+    pub description: String,
 }
 
 /// An authentication policy.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct AuthPolicy {
     /// Policy id.
     pub id: String,
@@ -48,17 +91,53 @@ pub struct AuthPolicy {
     pub name: String,
 }
 
+/// A domain of the organization.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Domain {
+    /// Domain id.
+    pub id: String,
+    /// The domain name.
+    pub name: String,
+    /// Whether the org has verified it.
+    pub verified: bool,
+}
+
+/// One audit log event.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Event {
+    /// Event id.
+    pub id: String,
+    /// When it happened, UNIX epoch milliseconds.
+    pub time_ms: i64,
+    /// The action (`user_suspended`, `group_created`, ...).
+    pub action: String,
+    /// Who did it (an account id, or `admin` for the API key).
+    pub actor: String,
+    /// What it was done to (ids).
+    #[serde(default)]
+    pub context: Vec<String>,
+}
+
 /// An add-users task: emails to move into a policy.
-#[derive(Debug, Clone)]
-struct Task {
-    id: String,
-    policy_id: String,
-    emails: Vec<String>,
-    polls_left: u32,
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Task {
+    /// Task id.
+    pub id: String,
+    /// The policy the users move into.
+    pub policy_id: String,
+    /// The emails to move.
+    pub emails: Vec<String>,
+    /// Status polls left before it completes.
+    pub polls_left: u32,
 }
 
 /// The whole organization's state.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Org {
     /// Organization id.
     pub org_id: String,
@@ -74,7 +153,24 @@ pub struct Org {
     pub groups: Vec<Group>,
     /// Authentication policies; the first is the default.
     pub policies: Vec<AuthPolicy>,
-    tasks: Vec<Task>,
+    /// Domains.
+    #[serde(default)]
+    pub domains: Vec<Domain>,
+    /// The audit log, oldest first.
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// Add-users tasks, finished or not.
+    #[serde(default)]
+    pub tasks: Vec<Task>,
+    /// SCIM users of the directory (RFC 7643 resources, as served).
+    #[serde(default)]
+    pub scim_users: Vec<Value>,
+    /// SCIM groups of the directory.
+    #[serde(default)]
+    pub scim_groups: Vec<Value>,
+    /// Next number for generated ids (groups, tasks, events, SCIM resources).
+    #[serde(default)]
+    pub next_id: u64,
 }
 
 const FIRST: [&str; 9] = [
@@ -90,9 +186,18 @@ const FIRST: [&str; 9] = [
 ];
 const LAST: [&str; 5] = ["Lovelace", "Hopper", "Turing", "Johnson", "Hamilton"];
 
+/// How many audit events the seeded org's log holds (one a minute from
+/// [`EVENTS_START_MS`]).
+pub const EVENT_COUNT: usize = 25;
+
+/// The time of the seeded org's first audit event, in UNIX epoch milliseconds
+/// (2026-01-01T00:00:00Z).
+pub const EVENTS_START_MS: i64 = 1_767_225_600_000;
+
 impl Org {
-    /// A small org: 45 users (2 suspended), 8 groups, a standard and a contractors
-    /// authentication policy (everyone starts in the standard one).
+    /// A small org: 45 users (2 suspended, two API tokens each), 8 groups, a
+    /// standard and a contractors authentication policy (everyone starts in
+    /// the standard one), two domains and [`EVENT_COUNT`] audit events.
     pub fn seeded() -> Self {
         let policies = vec![
             AuthPolicy {
@@ -117,6 +222,19 @@ impl Org {
                     suspended: i == 13 || i == 29,
                     auth_policy: policies[0].id.clone(),
                     policy_since: 1_704_067_200_000 + i as i64 * 86_400_000,
+                    nickname: first.to_owned(),
+                    job_title: String::new(),
+                    account_status: active(),
+                    pending_deletion: false,
+                    // Each token id is the user's own: revoking one user's tokens leaves everyone else's.
+                    api_tokens: (1..=2)
+                        .map(|n| ApiToken {
+                            id: format!("tok-{i:04}-{n}"),
+                            label: format!("token {n} of {first}"),
+                            created_at: "2025-06-01T00:00:00Z".to_owned(),
+                        })
+                        .collect(),
+                    last_active: (i % 5 != 4).then(|| format!("2025-12-{:02}", 1 + i % 28)),
                 }
             })
             .collect::<Vec<_>>();
@@ -141,8 +259,18 @@ impl Org {
                 .step_by(7)
                 .map(|u| u.account_id.clone())
                 .collect(),
+            description: String::new(),
         })
         .collect();
+        let events = (0..EVENT_COUNT)
+            .map(|n| Event {
+                id: format!("event-{n:03}"),
+                time_ms: EVENTS_START_MS + 60_000 * n as i64,
+                action: "user_suspended".to_owned(),
+                actor: "admin".to_owned(),
+                context: Vec::new(),
+            })
+            .collect();
         Self {
             org_id: "4f9d1c2a-6b3e-4a7d-9c8b-1e2f3a4b5c6d".to_owned(),
             org_name: "Acme Rocketry".to_owned(),
@@ -151,11 +279,71 @@ impl Org {
             users,
             groups,
             policies,
+            domains: vec![
+                Domain {
+                    id: "dom-0001".to_owned(),
+                    name: "acme.example".to_owned(),
+                    verified: true,
+                },
+                Domain {
+                    id: "dom-0002".to_owned(),
+                    name: "acme-rocketry.example".to_owned(),
+                    verified: false,
+                },
+            ],
+            events,
             tasks: Vec::new(),
+            scim_users: Vec::new(),
+            scim_groups: Vec::new(),
+            next_id: 1,
         }
     }
 
-    fn user_mut(&mut self, account_id: &str) -> Result<&mut User, ApiError> {
+    /// An org with nothing in it but its ids and one authentication policy.
+    pub fn empty(org_id: &str, org_name: &str, directory_id: &str) -> Self {
+        Self {
+            org_id: org_id.to_owned(),
+            org_name: org_name.to_owned(),
+            directory_id: directory_id.to_owned(),
+            directory_name: org_name.to_owned(),
+            users: Vec::new(),
+            groups: Vec::new(),
+            policies: vec![AuthPolicy {
+                id: "default-auth-policy".to_owned(),
+                name: "Default".to_owned(),
+            }],
+            domains: Vec::new(),
+            events: Vec::new(),
+            tasks: Vec::new(),
+            scim_users: Vec::new(),
+            scim_groups: Vec::new(),
+            next_id: 1,
+        }
+    }
+
+    /// A fresh id with `prefix` (`grp-0007`).
+    pub fn new_id(&mut self, prefix: &str) -> String {
+        let n = self.next_id.max(1);
+        self.next_id = n + 1;
+        format!("{prefix}-{n:04}")
+    }
+
+    /// Appends an audit event at `time_ms` (what Atlassian records for a write).
+    pub fn record(&mut self, time_ms: i64, action: &str, context: &[&str]) {
+        let n = self.events.len();
+        // The seeded ids are event-NNN; keep counting in that form.
+        let id = format!("event-{n:03}");
+        let time_ms = time_ms.max(self.events.last().map_or(0, |e| e.time_ms));
+        self.events.push(Event {
+            id,
+            time_ms,
+            action: action.to_owned(),
+            actor: "admin".to_owned(),
+            context: context.iter().map(|c| (*c).to_owned()).collect(),
+        });
+    }
+
+    pub(crate) fn user_mut(&mut self, account_id: &str) -> Result<&mut User, ApiError> {
         self.users
             .iter_mut()
             .find(|u| u.account_id == account_id)
@@ -170,6 +358,13 @@ impl Org {
             .ok_or_else(|| ApiError::not_found(format!("no user with account id {account_id}")))
     }
 
+    pub(crate) fn group_mut(&mut self, group_id: &str) -> Result<&mut Group, ApiError> {
+        self.groups
+            .iter_mut()
+            .find(|g| g.id == group_id)
+            .ok_or_else(|| ApiError::not_found(format!("no group with id {group_id}")))
+    }
+
     /// Suspends (`true`) or restores (`false`) a user's access.
     pub fn set_suspended(&mut self, account_id: &str, suspended: bool) -> Result<(), ApiError> {
         self.user_mut(account_id)?.suspended = suspended;
@@ -179,19 +374,28 @@ impl Org {
     /// Adds a user of the directory to a group; 409 when already a member.
     pub fn add_member(&mut self, group_id: &str, account_id: &str) -> Result<(), ApiError> {
         self.user(account_id)?;
-        let group = self
-            .groups
-            .iter_mut()
-            .find(|g| g.id == group_id)
-            .ok_or_else(|| ApiError::not_found(format!("no group with id {group_id}")))?;
+        let group = self.group_mut(group_id)?;
         if group.members.iter().any(|m| m == account_id) {
-            return Err(ApiError::new(
-                409,
-                "CONFLICT",
-                format!("{account_id} is already a member of {}", group.name),
-            ));
+            return Err(ApiError::conflict(format!(
+                "{account_id} is already a member of {}",
+                group.name
+            )));
         }
         group.members.push(account_id.to_owned());
+        Ok(())
+    }
+
+    /// Removes a member from a group; 404 when not a member.
+    pub fn remove_member(&mut self, group_id: &str, account_id: &str) -> Result<(), ApiError> {
+        let group = self.group_mut(group_id)?;
+        let before = group.members.len();
+        group.members.retain(|m| m != account_id);
+        if group.members.len() == before {
+            return Err(ApiError::not_found(format!(
+                "{account_id} is not a member of {}",
+                group.id
+            )));
+        }
         Ok(())
     }
 
@@ -217,7 +421,7 @@ impl Org {
 
     /// One status poll of a task: in progress for the first polls, then the
     /// move happens and the result is reported (unknown emails fail).
-    pub fn poll_task(&mut self, task_id: &str) -> Result<Value, ApiError> {
+    pub fn poll_task(&mut self, task_id: &str, now_ms: i64) -> Result<Value, ApiError> {
         let task = self
             .tasks
             .iter_mut()
@@ -234,11 +438,16 @@ impl Org {
                 }));
             }
             let (policy, emails) = (task.policy_id.clone(), task.emails.clone());
+            let mut moved = Vec::new();
             for email in &emails {
                 if let Some(user) = self.users.iter_mut().find(|u| &u.email == email) {
                     user.auth_policy = policy.clone();
                     user.policy_since = 1_767_225_600_000;
+                    moved.push(user.account_id.clone());
                 }
+            }
+            for account in moved {
+                self.record(now_ms, "user_added_to_auth_policy", &[&account, &policy]);
             }
         }
         let task = self
@@ -265,4 +474,27 @@ impl Org {
             "failureReasons": failures,
         }))
     }
+}
+
+/// RFC 3339 (UTC, seconds) of UNIX epoch milliseconds.
+pub fn rfc3339(ms: i64) -> String {
+    let secs = ms.div_euclid(1000);
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60
+    )
 }
