@@ -80,6 +80,8 @@ pub mod config;
 pub mod error;
 mod hooks;
 pub mod limiter;
+#[cfg(all(feature = "organization", feature = "user-management"))]
+pub mod offboard;
 pub mod pagination;
 pub mod raw;
 pub mod response;
