@@ -45,9 +45,19 @@ pub struct User {
     /// The user's personal API tokens.
     #[serde(default)]
     pub api_tokens: Vec<ApiToken>,
-    /// When the user last used a product, RFC 3339 (none: never).
+    /// Roles granted to the user directly (platform, product and org roles).
     #[serde(default)]
-    pub last_active: Option<String>,
+    pub roles: Vec<RoleGrant>,
+}
+
+/// One role on one resource (a product instance, or the org for org-level roles).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct RoleGrant {
+    /// The resource id (the org id for org-level and platform roles).
+    pub resource: String,
+    /// The role id (`atlassian/admin`, ...).
+    pub role: String,
 }
 
 fn active() -> String {
@@ -79,6 +89,9 @@ pub struct Group {
     /// Description.
     #[serde(default)]
     pub description: String,
+    /// Roles the group grants its members.
+    #[serde(default)]
+    pub roles: Vec<RoleGrant>,
 }
 
 /// An authentication policy.
@@ -162,6 +175,9 @@ pub struct Org {
     /// Add-users tasks, finished or not.
     #[serde(default)]
     pub tasks: Vec<Task>,
+    /// Organization policies (v1: IP allowlists, data residency), as served.
+    #[serde(default)]
+    pub org_policies: Vec<Value>,
     /// SCIM users of the directory (RFC 7643 resources, as served).
     #[serde(default)]
     pub scim_users: Vec<Value>,
@@ -234,7 +250,7 @@ impl Org {
                             created_at: "2025-06-01T00:00:00Z".to_owned(),
                         })
                         .collect(),
-                    last_active: (i % 5 != 4).then(|| format!("2025-12-{:02}", 1 + i % 28)),
+                    roles: Vec::new(),
                 }
             })
             .collect::<Vec<_>>();
@@ -260,6 +276,7 @@ impl Org {
                 .map(|u| u.account_id.clone())
                 .collect(),
             description: String::new(),
+            roles: Vec::new(),
         })
         .collect();
         let events = (0..EVENT_COUNT)
@@ -292,6 +309,7 @@ impl Org {
                 },
             ],
             events,
+            org_policies: Vec::new(),
             tasks: Vec::new(),
             scim_users: Vec::new(),
             scim_groups: Vec::new(),
@@ -314,6 +332,7 @@ impl Org {
             }],
             domains: Vec::new(),
             events: Vec::new(),
+            org_policies: Vec::new(),
             tasks: Vec::new(),
             scim_users: Vec::new(),
             scim_groups: Vec::new(),

@@ -305,6 +305,7 @@ fn create_group(org: &mut Org, ctx: &Ctx<'_>) -> Result<String, ApiError> {
         name,
         members: Vec::new(),
         description: ctx.field("description").unwrap_or_default(),
+        roles: Vec::new(),
     });
     org.record(ctx.now_ms, "group_created", &[&id]);
     Ok(id)

@@ -12,7 +12,9 @@ use crate::spec::{resolve, Operation, Spec};
 
 mod control;
 mod directory;
+mod org_policies;
 mod organization;
+mod roles;
 mod scim;
 mod user_management;
 
@@ -237,4 +239,6 @@ pub(crate) fn handler(operation_id: &str) -> Option<OpFn> {
         .or_else(|| control::handler(operation_id))
         .or_else(|| user_management::handler(operation_id))
         .or_else(|| scim::handler(operation_id))
+        .or_else(|| roles::handler(operation_id))
+        .or_else(|| org_policies::handler(operation_id))
 }
