@@ -76,6 +76,62 @@ pub struct ApiToken {
     pub created_at: String,
 }
 
+/// A service account of the org (API access).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceAccount {
+    /// Service account id.
+    pub id: String,
+    /// Its Atlassian account id.
+    pub atlassian_id: String,
+    /// Display name.
+    pub display_name: String,
+    /// Description.
+    #[serde(default)]
+    pub description: String,
+    /// Its (generated) email address.
+    pub email: String,
+    /// Last change, epoch ms.
+    #[serde(default)]
+    pub updated_at: i64,
+    /// Its API tokens (created outside the admin API; seed them).
+    #[serde(default)]
+    pub api_tokens: Vec<ApiToken>,
+}
+
+/// An OAuth client of a service account.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OAuthClient {
+    /// Client id.
+    pub client_id: String,
+    /// Name.
+    pub name: String,
+    /// The service account it acts as.
+    pub service_account_id: String,
+    /// Creation time, epoch ms.
+    #[serde(default)]
+    pub created_at: i64,
+}
+
+/// An organization API key.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrgApiKey {
+    /// Key id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// Creation time, RFC 3339.
+    pub created_at: String,
+    /// Expiry, RFC 3339.
+    pub expires_at: String,
+    /// Last use, RFC 3339.
+    pub last_active_at: String,
+    /// Account id, name and email of the admin who created it.
+    pub created_by: [String; 3],
+}
+
 /// A group of the directory.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -178,6 +234,15 @@ pub struct Org {
     /// Organization policies (v1: IP allowlists, data residency), as served.
     #[serde(default)]
     pub org_policies: Vec<Value>,
+    /// Service accounts.
+    #[serde(default)]
+    pub service_accounts: Vec<ServiceAccount>,
+    /// OAuth clients of the service accounts.
+    #[serde(default)]
+    pub oauth_clients: Vec<OAuthClient>,
+    /// Organization API keys.
+    #[serde(default)]
+    pub api_keys: Vec<OrgApiKey>,
     /// SCIM users of the directory (RFC 7643 resources, as served).
     #[serde(default)]
     pub scim_users: Vec<Value>,
@@ -309,6 +374,32 @@ impl Org {
                 },
             ],
             events,
+            service_accounts: vec![ServiceAccount {
+                id: "sa-build-bot".to_owned(),
+                atlassian_id: "712020:service-account-build-bot".to_owned(),
+                display_name: "build-bot".to_owned(),
+                description: "CI deployments".to_owned(),
+                email: "build-bot@serviceaccount.acme.example".to_owned(),
+                updated_at: EVENTS_START_MS,
+                api_tokens: vec![ApiToken {
+                    id: "sa-tok-build-bot-deploy".to_owned(),
+                    label: "deploy".to_owned(),
+                    created_at: "2025-09-01T00:00:00Z".to_owned(),
+                }],
+            }],
+            oauth_clients: Vec::new(),
+            api_keys: vec![OrgApiKey {
+                id: "key-admin-automation".to_owned(),
+                label: "admin automation".to_owned(),
+                created_at: "2025-06-01T00:00:00Z".to_owned(),
+                expires_at: "2026-06-01T00:00:00Z".to_owned(),
+                last_active_at: "2025-12-01T00:00:00Z".to_owned(),
+                created_by: [
+                    "712020:5f1e0000-7a3c-4d2b-9e8f-0c1d2e3f4a5b".to_owned(),
+                    "Ada Lovelace".to_owned(),
+                    "ada.lovelace@acme.example".to_owned(),
+                ],
+            }],
             org_policies: Vec::new(),
             tasks: Vec::new(),
             scim_users: Vec::new(),
@@ -332,6 +423,9 @@ impl Org {
             }],
             domains: Vec::new(),
             events: Vec::new(),
+            service_accounts: Vec::new(),
+            oauth_clients: Vec::new(),
+            api_keys: Vec::new(),
             org_policies: Vec::new(),
             tasks: Vec::new(),
             scim_users: Vec::new(),
@@ -340,7 +434,7 @@ impl Org {
         }
     }
 
-    /// A fresh id with `prefix` (`grp-0007`).
+    /// A fresh id with `prefix` (`grp-0007`). Seeded ids never take this form.
     pub fn new_id(&mut self, prefix: &str) -> String {
         let n = self.next_id.max(1);
         self.next_id = n + 1;
