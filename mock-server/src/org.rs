@@ -132,6 +132,17 @@ pub struct OrgApiKey {
     pub created_by: [String; 3],
 }
 
+/// A control API policy (v1) and the resources it applies to, as served.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ControlPolicy {
+    /// The policy (`ControlPolicy` of the spec).
+    pub policy: Value,
+    /// Its resources (`ControlPolicyResource`s).
+    #[serde(default)]
+    pub resources: Vec<Value>,
+}
+
 /// A group of the directory.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -234,6 +245,9 @@ pub struct Org {
     /// Organization policies (v1: IP allowlists, data residency), as served.
     #[serde(default)]
     pub org_policies: Vec<Value>,
+    /// Control API policies (v1).
+    #[serde(default)]
+    pub control_policies: Vec<ControlPolicy>,
     /// Service accounts.
     #[serde(default)]
     pub service_accounts: Vec<ServiceAccount>,
@@ -401,6 +415,7 @@ impl Org {
                 ],
             }],
             org_policies: Vec::new(),
+            control_policies: Vec::new(),
             tasks: Vec::new(),
             scim_users: Vec::new(),
             scim_groups: Vec::new(),
@@ -427,6 +442,7 @@ impl Org {
             oauth_clients: Vec::new(),
             api_keys: Vec::new(),
             org_policies: Vec::new(),
+            control_policies: Vec::new(),
             tasks: Vec::new(),
             scim_users: Vec::new(),
             scim_groups: Vec::new(),

@@ -273,3 +273,135 @@ fn org_policies_and_their_resources() {
         "data-security policies are not created through this API"
     );
 }
+
+#[test]
+fn control_policies_and_their_resources() {
+    let t = Twin::seeded();
+    let created = t.call(
+        "createControlPolicy",
+        &[],
+        &[],
+        Some(json!({"data": {"type": "policy", "attributes": {
+            "type": "ip-allowlist", "name": "Office", "rule": {"in": ["10.0.0.0/8"]},
+        }}})),
+    );
+    assert_eq!(created.status, 202);
+    let id = created.body["data"]["id"].as_str().expect("id").to_owned();
+    assert_eq!(
+        t.call(
+            "listControlPolicies",
+            &[],
+            &[("type", "ip-allowlist")],
+            None
+        )
+        .body["data"][0]["id"],
+        id.as_str()
+    );
+    let mut policy = created.body["data"].clone();
+    policy["attributes"]["name"] = json!("Office and VPN");
+    let updated = t.call(
+        "updateControlPolicy",
+        &[("policyId", &id)],
+        &[],
+        Some(json!({"data": policy})),
+    );
+    assert_eq!(updated.body["data"]["attributes"]["name"], "Office and VPN");
+    assert_eq!(
+        t.call("getControlPolicy", &[("policyId", &id)], &[], None)
+            .body["data"]["attributes"]["name"],
+        "Office and VPN"
+    );
+    assert_eq!(
+        t.call("validateControlPolicy", &[("policyId", &id)], &[], None)
+            .status,
+        202
+    );
+
+    for n in 0..3 {
+        let site = format!("ari:cloud:jira::site/{n}");
+        let added = t.call(
+            "addControlPolicyResource",
+            &[("policyId", &id)],
+            &[],
+            Some(json!({"id": site})),
+        );
+        assert_eq!(added.body["applicationStatus"], "applied");
+    }
+    let first = "ari:cloud:jira::site/0";
+    let changed = t.call(
+        "updateControlPolicyResource",
+        &[("policyId", &id), ("resourceId", first)],
+        &[],
+        Some(json!({"meta": {"scheduledDate": "2027-01-01"}})),
+    );
+    assert_eq!(changed.body["meta"]["scheduledDate"], "2027-01-01");
+    // Link pagination: the next page is a URL on the twin.
+    let page = t.call(
+        "listControlPolicyResources",
+        &[("policyId", &id)],
+        &[("limit", "2")],
+        None,
+    );
+    assert!(
+        page.body["links"]["next"]
+            .as_str()
+            .unwrap_or("")
+            .contains("cursor="),
+        "{}",
+        page.body
+    );
+    assert_eq!(
+        t.call(
+            "deleteControlPolicyResource",
+            &[("policyId", &id), ("resourceId", first)],
+            &[],
+            None
+        )
+        .status,
+        204
+    );
+    assert_eq!(
+        t.call(
+            "listControlPolicyResources",
+            &[("policyId", &id)],
+            &[],
+            None
+        )
+        .body["data"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    assert_eq!(
+        t.call(
+            "deleteAllControlPolicyResources",
+            &[("policyId", &id)],
+            &[],
+            None
+        )
+        .status,
+        204
+    );
+    assert_eq!(
+        t.call(
+            "listControlPolicyResources",
+            &[("policyId", &id)],
+            &[],
+            None
+        )
+        .body["data"],
+        json!([])
+    );
+    assert_eq!(
+        t.call("deleteControlPolicy", &[("policyId", &id)], &[], None)
+            .status,
+        202
+    );
+    let gone = t.call("getControlPolicy", &[("policyId", &id)], &[], None);
+    assert_eq!(gone.status, 404);
+    assert!(
+        gone.body["errors"][0]["detail"].is_string(),
+        "ControlErrors shape: {}",
+        gone.body
+    );
+}
