@@ -245,6 +245,9 @@ pub struct Org {
     /// Organization policies (v1: IP allowlists, data residency), as served.
     #[serde(default)]
     pub org_policies: Vec<Value>,
+    /// App access settings: one `AppAccessDomainDetail` per email domain, as served.
+    #[serde(default)]
+    pub app_access: Vec<Value>,
     /// Control API policies (v1).
     #[serde(default)]
     pub control_policies: Vec<ControlPolicy>,
@@ -416,6 +419,7 @@ impl Org {
             }],
             org_policies: Vec::new(),
             control_policies: Vec::new(),
+            app_access: Vec::new(),
             tasks: Vec::new(),
             scim_users: Vec::new(),
             scim_groups: Vec::new(),
@@ -443,6 +447,7 @@ impl Org {
             api_keys: Vec::new(),
             org_policies: Vec::new(),
             control_policies: Vec::new(),
+            app_access: Vec::new(),
             tasks: Vec::new(),
             scim_users: Vec::new(),
             scim_groups: Vec::new(),

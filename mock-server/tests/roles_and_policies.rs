@@ -405,3 +405,60 @@ fn control_policies_and_their_resources() {
         gone.body
     );
 }
+
+#[test]
+fn app_access_settings_per_domain() {
+    let t = Twin::seeded();
+    let jira = "ari:cloud:jira::site/1";
+    let created = t.call("createAppAccessSettingsDomain", &[], &[], Some(json!({"domain": "acme.example", "adminNotifications": true, "products": [{"productId": jira}]})));
+    assert_eq!(created.status, 201);
+    assert_eq!(
+        t.call(
+            "createAppAccessSettingsDomain",
+            &[],
+            &[],
+            Some(json!({"domain": "acme.example", "adminNotifications": true, "products": []}))
+        )
+        .status,
+        409
+    );
+    let listed = t.call("listAppAccessSettingsDomains", &[], &[], None);
+    assert_eq!(
+        listed.body["data"],
+        json!([{"domain": "acme.example", "enabled": true, "numberOfProductsAppliesTo": 1}])
+    );
+    let upserted = t.call(
+        "upsertAppAccessSettingsProduct",
+        &[("domain", "acme.example")],
+        &[],
+        Some(json!({"productId": jira, "adminApprovalRequired": true})),
+    );
+    assert_eq!(
+        upserted.body["products"],
+        json!([{"productId": jira, "adminApprovalRequired": true}])
+    );
+    let replaced = t.call(
+        "replaceAppAccessSettingsDomain",
+        &[("domain", "acme.example")],
+        &[],
+        Some(json!({"adminNotifications": false, "products": []})),
+    );
+    assert_eq!(replaced.body["products"], json!([]));
+    let got = t.call(
+        "getAppAccessSettingsDomain",
+        &[("domain", "ACME.example")],
+        &[],
+        None,
+    );
+    assert_eq!(got.body["adminNotifications"], false);
+    assert_eq!(
+        t.call(
+            "getAppAccessSettingsDomain",
+            &[("domain", "other.example")],
+            &[],
+            None
+        )
+        .status,
+        404
+    );
+}

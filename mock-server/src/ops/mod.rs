@@ -11,6 +11,7 @@ use crate::org::Org;
 use crate::spec::{resolve, Operation, Spec};
 
 mod api_access;
+mod app_access;
 mod control;
 mod directory;
 mod org_policies;
@@ -245,4 +246,5 @@ pub(crate) fn handler(operation_id: &str) -> Option<OpFn> {
         .or_else(|| roles::handler(operation_id))
         .or_else(|| org_policies::handler(operation_id))
         .or_else(|| api_access::handler(operation_id))
+        .or_else(|| app_access::handler(operation_id))
 }
