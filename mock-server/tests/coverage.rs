@@ -13,8 +13,6 @@ use common::Twin;
 /// Operations the twin does not model yet: they answer 501.
 const NOT_MODELLED: &[&str] = &[
     "getUserLastActiveDates",
-    "searchUsers",
-    "searchGroups",
     "inviteUserToOrg",
     "inviteUsers",
     "queryWorkspacesV2",
