@@ -244,3 +244,55 @@ async fn add_users_tasks_finish_after_polling_and_report_failures() {
         .expect("user");
     assert_eq!(moved.auth_policy, policy);
 }
+
+/// A seeded fault run: a third of the page requests fail (500 or a dropped
+/// connection, drawn from seed 42), and the client's retries still stream
+/// every user exactly once through the twin.
+#[tokio::test]
+async fn the_client_retries_through_seeded_faults() {
+    use atlassian_admin_mock_server::{Fault, FaultKind};
+    use futures::TryStreamExt;
+
+    let api = MockAdminApi::default();
+    api.inject(Fault::random(42, 0.2, FaultKind::ServerError(500)).only("getDirectoryUsers"));
+    api.inject(Fault::random(43, 0.15, FaultKind::DropConnection).only("getDirectoryUsers"));
+    let server = Server::start(api.handler()).await.expect("server starts");
+    let client = Client::builder()
+        .api_key(API_KEY)
+        .base_url(server.base_url())
+        .retry(atlassian_admin_api::RetryPolicy {
+            max_attempts: 6,
+            initial_backoff: std::time::Duration::from_millis(1),
+            max_backoff: std::time::Duration::from_millis(5),
+            ..Default::default()
+        })
+        .build()
+        .expect("client");
+    let snapshot = api.snapshot();
+    let pages: Vec<_> = client
+        .get_directory_users()
+        .org_id(&snapshot.org_id)
+        .directory_id(&snapshot.directory_id)
+        .limit(5)
+        .pages()
+        .try_collect()
+        .await
+        .expect("every page arrives despite the faults");
+    let seen: Vec<String> = pages
+        .into_iter()
+        .flat_map(|p| p.data)
+        .filter_map(|u| u.account_id)
+        .collect();
+    let all: Vec<String> = snapshot.users.into_iter().map(|u| u.account_id).collect();
+    assert_eq!(seen, all);
+    let log = api.request_log();
+    let faults = log.iter().filter(|r| r.fault.is_some()).count();
+    assert!(
+        log.iter()
+            .any(|r| r.fault == Some(FaultKind::DropConnection))
+            && log.iter().any(|r| r.status == 500),
+        "the seeds inject both kinds: {log:?}"
+    );
+    // Nine pages of five, each fault retried once more.
+    assert_eq!(log.len(), 9 + faults);
+}

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
+use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use hyper::header::{HeaderMap, HeaderValue};
 use hyper::server::conn::http1;
@@ -241,7 +241,7 @@ async fn answer(
     handler: &Handler,
     log: Option<&Log>,
     req: hyper::Request<Incoming>,
-) -> Result<hyper::Response<Full<Bytes>>, DroppedConnection> {
+) -> Result<hyper::Response<WireBody>, DroppedConnection> {
     let (parts, body) = req.into_parts();
     let body = match body.collect().await {
         Ok(collected) => collected.to_bytes(),
@@ -288,13 +288,17 @@ impl std::fmt::Display for DroppedConnection {
 
 impl std::error::Error for DroppedConnection {}
 
-fn respond(reply: Reply) -> hyper::Response<Full<Bytes>> {
+fn respond(reply: Reply) -> hyper::Response<WireBody> {
     let full_len = reply.body.len();
     let body = match reply.wire {
         Wire::Truncate => reply.body.slice(..full_len / 2),
         _ => reply.body,
     };
-    let mut response = hyper::Response::new(Full::new(body));
+    let mut response = hyper::Response::new(WireBody {
+        data: Some(body).filter(|b| !b.is_empty()),
+        exact: reply.wire != Wire::Truncate,
+        paused: false,
+    });
     if reply.wire == Wire::Truncate {
         // Announce the whole body: the client sees the connection end early.
         response.headers_mut().insert(
@@ -313,4 +317,47 @@ fn respond(reply: Reply) -> hyper::Response<Full<Bytes>> {
         }
     }
     response
+}
+
+/// A response body sent in one frame. A truncated one does not announce its
+/// size, so hyper sends the header's length and closes the connection when
+/// the body ends short.
+struct WireBody {
+    data: Option<Bytes>,
+    exact: bool,
+    /// A truncated body pauses once after its data, so hyper flushes what
+    /// it has before the early end closes the connection.
+    paused: bool,
+}
+
+impl hyper::body::Body for WireBody {
+    type Data = Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<hyper::body::Frame<Bytes>, Self::Error>>> {
+        if let Some(d) = self.data.take() {
+            return std::task::Poll::Ready(Some(Ok(hyper::body::Frame::data(d))));
+        }
+        if !self.exact && !self.paused {
+            self.paused = true;
+            cx.waker().wake_by_ref();
+            return std::task::Poll::Pending;
+        }
+        std::task::Poll::Ready(None)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.exact && self.data.is_none()
+    }
+
+    fn size_hint(&self) -> hyper::body::SizeHint {
+        match (&self.data, self.exact) {
+            (Some(d), true) => hyper::body::SizeHint::with_exact(d.len() as u64),
+            (None, true) => hyper::body::SizeHint::with_exact(0),
+            _ => hyper::body::SizeHint::default(),
+        }
+    }
 }

@@ -46,7 +46,7 @@ pub use errors::ApiError;
 pub use faults::{Fault, FaultKind};
 pub use http::{Handler, Reply, Request, Server, Wire};
 pub use org::{
-    rfc3339, ApiToken, AuthPolicy, Domain, Event, Group, Org, Task, User, EVENTS_START_MS,
-    EVENT_COUNT,
+    rfc3339, ApiToken, AuthPolicy, ControlPolicy, Domain, Event, Group, OAuthClient, Org,
+    OrgApiKey, RoleGrant, ServiceAccount, Task, User, EVENTS_START_MS, EVENT_COUNT,
 };
 pub use twin::{LoggedRequest, MockAdminApi, API_KEY, SCIM_API_KEY};

@@ -45,9 +45,19 @@ pub struct User {
     /// The user's personal API tokens.
     #[serde(default)]
     pub api_tokens: Vec<ApiToken>,
-    /// When the user last used a product, RFC 3339 (none: never).
+    /// Roles granted to the user directly (platform, product and org roles).
     #[serde(default)]
-    pub last_active: Option<String>,
+    pub roles: Vec<RoleGrant>,
+}
+
+/// One role on one resource (a product instance, or the org for org-level roles).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct RoleGrant {
+    /// The resource id (the org id for org-level and platform roles).
+    pub resource: String,
+    /// The role id (`atlassian/admin`, ...).
+    pub role: String,
 }
 
 fn active() -> String {
@@ -66,6 +76,73 @@ pub struct ApiToken {
     pub created_at: String,
 }
 
+/// A service account of the org (API access).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceAccount {
+    /// Service account id.
+    pub id: String,
+    /// Its Atlassian account id.
+    pub atlassian_id: String,
+    /// Display name.
+    pub display_name: String,
+    /// Description.
+    #[serde(default)]
+    pub description: String,
+    /// Its (generated) email address.
+    pub email: String,
+    /// Last change, epoch ms.
+    #[serde(default)]
+    pub updated_at: i64,
+    /// Its API tokens (created outside the admin API; seed them).
+    #[serde(default)]
+    pub api_tokens: Vec<ApiToken>,
+}
+
+/// An OAuth client of a service account.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OAuthClient {
+    /// Client id.
+    pub client_id: String,
+    /// Name.
+    pub name: String,
+    /// The service account it acts as.
+    pub service_account_id: String,
+    /// Creation time, epoch ms.
+    #[serde(default)]
+    pub created_at: i64,
+}
+
+/// An organization API key.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrgApiKey {
+    /// Key id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// Creation time, RFC 3339.
+    pub created_at: String,
+    /// Expiry, RFC 3339.
+    pub expires_at: String,
+    /// Last use, RFC 3339.
+    pub last_active_at: String,
+    /// Account id, name and email of the admin who created it.
+    pub created_by: [String; 3],
+}
+
+/// A control API policy (v1) and the resources it applies to, as served.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ControlPolicy {
+    /// The policy (`ControlPolicy` of the spec).
+    pub policy: Value,
+    /// Its resources (`ControlPolicyResource`s).
+    #[serde(default)]
+    pub resources: Vec<Value>,
+}
+
 /// A group of the directory.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -79,6 +156,9 @@ pub struct Group {
     /// Description.
     #[serde(default)]
     pub description: String,
+    /// Roles the group grants its members.
+    #[serde(default)]
+    pub roles: Vec<RoleGrant>,
 }
 
 /// An authentication policy.
@@ -162,6 +242,24 @@ pub struct Org {
     /// Add-users tasks, finished or not.
     #[serde(default)]
     pub tasks: Vec<Task>,
+    /// Organization policies (v1: IP allowlists, data residency), as served.
+    #[serde(default)]
+    pub org_policies: Vec<Value>,
+    /// App access settings: one `AppAccessDomainDetail` per email domain, as served.
+    #[serde(default)]
+    pub app_access: Vec<Value>,
+    /// Control API policies (v1).
+    #[serde(default)]
+    pub control_policies: Vec<ControlPolicy>,
+    /// Service accounts.
+    #[serde(default)]
+    pub service_accounts: Vec<ServiceAccount>,
+    /// OAuth clients of the service accounts.
+    #[serde(default)]
+    pub oauth_clients: Vec<OAuthClient>,
+    /// Organization API keys.
+    #[serde(default)]
+    pub api_keys: Vec<OrgApiKey>,
     /// SCIM users of the directory (RFC 7643 resources, as served).
     #[serde(default)]
     pub scim_users: Vec<Value>,
@@ -234,7 +332,7 @@ impl Org {
                             created_at: "2025-06-01T00:00:00Z".to_owned(),
                         })
                         .collect(),
-                    last_active: (i % 5 != 4).then(|| format!("2025-12-{:02}", 1 + i % 28)),
+                    roles: Vec::new(),
                 }
             })
             .collect::<Vec<_>>();
@@ -260,6 +358,7 @@ impl Org {
                 .map(|u| u.account_id.clone())
                 .collect(),
             description: String::new(),
+            roles: Vec::new(),
         })
         .collect();
         let events = (0..EVENT_COUNT)
@@ -292,6 +391,35 @@ impl Org {
                 },
             ],
             events,
+            service_accounts: vec![ServiceAccount {
+                id: "sa-build-bot".to_owned(),
+                atlassian_id: "712020:service-account-build-bot".to_owned(),
+                display_name: "build-bot".to_owned(),
+                description: "CI deployments".to_owned(),
+                email: "build-bot@serviceaccount.acme.example".to_owned(),
+                updated_at: EVENTS_START_MS,
+                api_tokens: vec![ApiToken {
+                    id: "sa-tok-build-bot-deploy".to_owned(),
+                    label: "deploy".to_owned(),
+                    created_at: "2025-09-01T00:00:00Z".to_owned(),
+                }],
+            }],
+            oauth_clients: Vec::new(),
+            api_keys: vec![OrgApiKey {
+                id: "key-admin-automation".to_owned(),
+                label: "admin automation".to_owned(),
+                created_at: "2025-06-01T00:00:00Z".to_owned(),
+                expires_at: "2026-06-01T00:00:00Z".to_owned(),
+                last_active_at: "2025-12-01T00:00:00Z".to_owned(),
+                created_by: [
+                    "712020:5f1e0000-7a3c-4d2b-9e8f-0c1d2e3f4a5b".to_owned(),
+                    "Ada Lovelace".to_owned(),
+                    "ada.lovelace@acme.example".to_owned(),
+                ],
+            }],
+            org_policies: Vec::new(),
+            control_policies: Vec::new(),
+            app_access: Vec::new(),
             tasks: Vec::new(),
             scim_users: Vec::new(),
             scim_groups: Vec::new(),
@@ -314,6 +442,12 @@ impl Org {
             }],
             domains: Vec::new(),
             events: Vec::new(),
+            service_accounts: Vec::new(),
+            oauth_clients: Vec::new(),
+            api_keys: Vec::new(),
+            org_policies: Vec::new(),
+            control_policies: Vec::new(),
+            app_access: Vec::new(),
             tasks: Vec::new(),
             scim_users: Vec::new(),
             scim_groups: Vec::new(),
@@ -321,7 +455,7 @@ impl Org {
         }
     }
 
-    /// A fresh id with `prefix` (`grp-0007`).
+    /// A fresh id with `prefix` (`grp-0007`). Seeded ids never take this form.
     pub fn new_id(&mut self, prefix: &str) -> String {
         let n = self.next_id.max(1);
         self.next_id = n + 1;

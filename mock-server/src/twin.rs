@@ -11,7 +11,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use serde_json::Value;
 
 use crate::errors::ApiError;
-use crate::faults::{Fault, Faults};
+use crate::faults::{Fault, FaultKind, Faults};
 use crate::http::{Handler, Reply, Request, Server};
 use crate::ops::{self, Ctx};
 use crate::org::Org;
@@ -36,8 +36,10 @@ pub struct LoggedRequest {
     pub query: String,
     /// The operation the spec routes it to (none: no such path or method).
     pub operation: Option<String>,
-    /// The status answered.
+    /// The status answered (for a dropped connection: none reached the client).
     pub status: u16,
+    /// The fault injected into this exchange, if any.
+    pub fault: Option<FaultKind>,
 }
 
 /// The local twin of one Atlassian organization (the embedded admin API).
@@ -123,18 +125,19 @@ impl MockAdminApi {
 
     /// Answers one request.
     pub fn answer(&self, req: &Request) -> Reply {
-        let (operation, reply) = self.dispatch(req);
+        let (operation, reply, fault) = self.dispatch(req);
         lock(&self.log).push(LoggedRequest {
             method: req.method.clone(),
             path: req.raw_path.clone(),
             query: req.raw_query.clone(),
             operation,
             status: reply.status,
+            fault,
         });
         reply
     }
 
-    fn dispatch(&self, req: &Request) -> (Option<String>, Reply) {
+    fn dispatch(&self, req: &Request) -> (Option<String>, Reply, Option<FaultKind>) {
         let spec = Spec::get();
         let segments = req.segments();
         let (op, path_params) = match spec.route(&req.method, &segments) {
@@ -145,28 +148,28 @@ impl MockAdminApi {
                     "METHOD_NOT_ALLOWED",
                     format!("{} is not served on {}", req.method, req.raw_path),
                 );
-                return (None, e.reply());
+                return (None, e.reply(), None);
             }
             Routed::NoPath => {
                 let e = ApiError::not_found(format!("the API has no path {}", req.raw_path));
-                return (None, e.reply());
+                return (None, e.reply(), None);
             }
         };
         let fault = lock(&self.faults).next(&op.id);
-        let reply = match fault {
+        let reply = match &fault {
             Some(f) if f.replaces_answer() => f.reply(op),
-            fault => {
+            _ => {
                 let mut reply = match self.checked(op, path_params, req) {
                     Ok(reply) => reply,
                     Err(e) => e.reply_as(op.error_schema()),
                 };
-                if let Some(f) = fault {
+                if let Some(f) = &fault {
                     reply = f.alter(reply);
                 }
                 reply
             }
         };
-        (Some(op.id.clone()), reply)
+        (Some(op.id.clone()), reply, fault)
     }
 
     fn checked(

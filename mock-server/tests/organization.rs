@@ -441,3 +441,49 @@ fn deprecated_v1_directory_acts_on_the_same_state() {
         .iter()
         .all(|u| u.account_id != account));
 }
+
+#[test]
+fn v1_user_and_group_searches() {
+    let t = Twin::seeded();
+    let hamiltons = t.call(
+        "searchUsers",
+        &[],
+        &[],
+        Some(json!({"namesOrNicknames": {"contains": "hamilton"}, "limit": 3})),
+    );
+    assert_eq!(hamiltons.body["data"].as_array().map(Vec::len), Some(3));
+    let cursor = hamiltons.body["links"]["next"]
+        .as_str()
+        .expect("more pages")
+        .to_owned();
+    // Not `body-alone`: the filters go again beside the cursor.
+    let again = json!({"namesOrNicknames": {"contains": "hamilton"}, "cursor": cursor});
+    let rest = t.call("searchUsers", &[], &[], Some(again));
+    assert_eq!(
+        rest.body["data"].as_array().map(Vec::len),
+        Some(6),
+        "the last page of the nine Hamiltons"
+    );
+    let suspended = t.call("searchUsers", &[], &[], Some(json!({"isSuspended": true})));
+    assert_eq!(suspended.body["data"].as_array().map(Vec::len), Some(2));
+    let exact = t.call(
+        "searchUsers",
+        &[],
+        &[],
+        Some(json!({"emailUsernames": {"eq": ["ken.hamilton"]}})),
+    );
+    assert_eq!(exact.body["data"][0]["name"], "Ken Hamilton");
+    let groups = t.call(
+        "searchGroups",
+        &[],
+        &[],
+        Some(json!({"groupNames": {"contains": "on-"}})),
+    );
+    let names: Vec<&str> = groups.body["data"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|g| g["name"].as_str())
+        .collect();
+    assert_eq!(names, ["on-call"]);
+}

@@ -93,8 +93,80 @@ pub(super) fn handler(id: &str) -> Option<OpFn> {
             remove_member(org, ctx)?;
             ok(json!({"message": "member removed"}))
         },
+        "searchUsers" => search_users_v1,
+        "searchGroups" => search_groups_v1,
         _ => return None,
     })
+}
+
+/// An `OrgSearchTextFilter` (`contains` and/or `eq`, case-insensitive) on `value`.
+fn text_filter(ctx: &Ctx<'_>, name: &str, value: &str) -> bool {
+    let Some(filter) = ctx.body.as_ref().and_then(|b| b.get(name)) else {
+        return true;
+    };
+    let value = value.to_lowercase();
+    let contains = filter["contains"]
+        .as_str()
+        .is_none_or(|c| value.contains(&c.to_lowercase()));
+    let eq = filter["eq"].as_array().is_none_or(|es| {
+        es.iter()
+            .filter_map(Value::as_str)
+            .any(|e| e.to_lowercase() == value)
+    });
+    contains && eq
+}
+
+fn search_users_v1(org: &mut Org, ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
+    let ids = ctx.list("accountIds");
+    let statuses = ctx.list("accountStatuses");
+    let suspended = ctx
+        .body
+        .as_ref()
+        .and_then(|b| b.get("isSuspended"))
+        .and_then(Value::as_bool);
+    let items: Vec<Value> = org
+        .users
+        .iter()
+        .filter(|u| ids.as_ref().is_none_or(|ids| ids.contains(&u.account_id)))
+        .filter(|u| {
+            statuses
+                .as_ref()
+                .is_none_or(|s| s.iter().any(|s| s.eq_ignore_ascii_case(&u.account_status)))
+        })
+        .filter(|u| suspended.is_none_or(|s| u.suspended == s))
+        .filter(|u| {
+            let (user, domain) = u.email.split_once('@').unwrap_or((&u.email, ""));
+            text_filter(ctx, "emailDomains", domain) && text_filter(ctx, "emailUsernames", user)
+        })
+        .filter(|u| {
+            text_filter(ctx, "namesOrNicknames", &u.name)
+                || text_filter(ctx, "namesOrNicknames", &u.nickname)
+        })
+        .map(|u| {
+            json!({
+                "accountId": u.account_id,
+                "accountType": "atlassian",
+                "accountStatus": u.account_status,
+                "name": u.name,
+                "nickname": u.nickname,
+                "email": u.email,
+                "emailVerified": true,
+            })
+        })
+        .collect();
+    ok(ctx.page_of(items, 100)?)
+}
+
+fn search_groups_v1(org: &mut Org, ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
+    let ids = ctx.list("groupIds");
+    let items: Vec<Value> = org
+        .groups
+        .iter()
+        .filter(|g| ids.as_ref().is_none_or(|ids| ids.contains(&g.id)))
+        .filter(|g| text_filter(ctx, "groupNames", &g.name))
+        .map(|g| json!({"id": g.id, "name": g.name, "description": g.description}))
+        .collect();
+    ok(ctx.page_of(items, 1000)?)
 }
 
 /// The combined status the v2 directory reports.
@@ -305,6 +377,7 @@ fn create_group(org: &mut Org, ctx: &Ctx<'_>) -> Result<String, ApiError> {
         name,
         members: Vec::new(),
         description: ctx.field("description").unwrap_or_default(),
+        roles: Vec::new(),
     });
     org.record(ctx.now_ms, "group_created", &[&id]);
     Ok(id)

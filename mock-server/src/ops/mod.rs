@@ -10,9 +10,13 @@ use crate::http::{Reply, Request};
 use crate::org::Org;
 use crate::spec::{resolve, Operation, Spec};
 
+mod api_access;
+mod app_access;
 mod control;
 mod directory;
+mod org_policies;
 mod organization;
+mod roles;
 mod scim;
 mod user_management;
 
@@ -120,7 +124,9 @@ impl Ctx<'_> {
             }
         };
         let limit = number("limit")?
+            .or(number("pageSize")?)
             .or_else(|| self.default_of("limit"))
+            .or_else(|| self.default_of("pageSize"))
             .unwrap_or(fallback)
             .max(1) as usize;
         let cursor = match (
@@ -237,4 +243,8 @@ pub(crate) fn handler(operation_id: &str) -> Option<OpFn> {
         .or_else(|| control::handler(operation_id))
         .or_else(|| user_management::handler(operation_id))
         .or_else(|| scim::handler(operation_id))
+        .or_else(|| roles::handler(operation_id))
+        .or_else(|| org_policies::handler(operation_id))
+        .or_else(|| api_access::handler(operation_id))
+        .or_else(|| app_access::handler(operation_id))
 }

@@ -94,14 +94,14 @@ fn id_param(ctx: &Ctx<'_>, kind: Kind) -> String {
 fn find(org: &mut Org, kind: Kind, id: &str) -> Result<usize, ApiError> {
     kind.store(org)
         .iter()
-        .position(|r| r["id"] == id)
+        .position(|r| r["id"] == id && r.is_object())
         .ok_or_else(|| ApiError::not_found(format!("no {} {id}", kind.name())))
 }
 
 /// A resource as served: groups of a user are derived from the groups' members.
 fn served(org: &Org, kind: Kind, r: &Value) -> Value {
     let mut r = r.clone();
-    if kind == Kind::User {
+    if kind == Kind::User && r.is_object() {
         let groups: Vec<Value> = org
             .scim_groups
             .iter()
@@ -412,6 +412,9 @@ fn apply_path(
         }
         (_, Some(t)) => {
             let inner = r.entry(head).or_insert_with(|| json!({}));
+            if !inner.is_object() {
+                *inner = json!({});
+            }
             inner[t] = value;
         }
     }
@@ -424,7 +427,7 @@ fn delete(org: &mut Org, ctx: &Ctx<'_>, kind: Kind) -> Result<Reply, ApiError> {
     kind.store(org).remove(i);
     if kind == Kind::User {
         for g in &mut org.scim_groups {
-            if let Some(members) = g["members"].as_array_mut() {
+            if let Some(members) = g.get_mut("members").and_then(Value::as_array_mut) {
                 members.retain(|m| m["value"] != id.as_str());
             }
         }
