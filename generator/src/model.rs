@@ -45,6 +45,11 @@ pub const CLIENT_METHODS: &[&str] = &[
     "exchange_link",
     "resolve_link",
     "move_users_to_auth_policy",
+    "find_user_by_email",
+    "plan_offboarding",
+    "plan_account",
+    "groups_of",
+    "offboard",
 ];
 
 /// Methods of every operation builder that are not parameter setters:
