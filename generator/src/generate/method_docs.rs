@@ -81,10 +81,11 @@ pub(crate) fn notes(api: &OpenAPI, op: &Operation<'_>) -> Vec<String> {
             } else {
                 format!(" It shares the window with {}.", sharing.join(", "))
             };
+            let described = limit.describe();
+            let limit = described.strip_prefix("Rate limit: ").unwrap_or(&described);
             format!(
-                "**{}**{shared} The client keeps to it: a request waits for room in the window \
-                 before it is sent (see [`{constant}`](crate::{constant})).",
-                limit.describe().replacen("Rate limit:", "Rate limit:**", 1)
+                "**Rate limit:** {limit}{shared} The client keeps to it: a request waits for \
+                 room in the window before it is sent (see [`{constant}`](crate::{constant}))."
             )
         }
         None => "**Rate limit:** none documented for this operation; a `429` answer \
