@@ -16,7 +16,7 @@ use crate::auth::{
     Credentials, SecretToken, ENV_API_KEY, ENV_BASE_URL, ENV_ORG_ID, ENV_SCIM_API_KEY,
 };
 use crate::clock::{Clock, SystemClock};
-use crate::limiter::SlidingWindow;
+use crate::limiter::{Pacing, SlidingWindow};
 use crate::retry::RetryPolicy;
 use crate::Client;
 
@@ -35,8 +35,12 @@ pub struct ClientState {
     pub(crate) retry: RetryPolicy,
     pub(crate) clock: Arc<dyn Clock>,
     /// A rate limit that every HTTP attempt of one operation (retries
-    /// included) must fit in; set by helpers such as the bulk move.
+    /// included) must fit in; set by helpers such as the bulk move, it
+    /// replaces the client's own pacing of that operation.
     pub(crate) limit: Option<OperationLimit>,
+    /// The windows of the operations with a documented rate limit, shared
+    /// by every clone; `None` when pacing is switched off.
+    pub(crate) pacing: Option<Arc<Pacing>>,
 }
 
 /// Every attempt of `operation` takes a permit of `window`.
@@ -55,6 +59,7 @@ impl ClientState {
             retry: RetryPolicy::default(),
             clock: Arc::new(SystemClock),
             limit: None,
+            pacing: Some(Arc::default()),
         }
     }
 
@@ -84,6 +89,12 @@ impl ClientState {
     /// The clock the client waits with.
     pub fn clock(&self) -> &Arc<dyn Clock> {
         &self.clock
+    }
+
+    /// Whether the client paces the operations whose rate limit the spec
+    /// documents ([`ClientBuilder::pace_rate_limits`]).
+    pub fn paces_rate_limits(&self) -> bool {
+        self.pacing.is_some()
     }
 }
 
@@ -147,6 +158,7 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     clock: Arc<dyn Clock>,
     http: Option<reqwest::Client>,
+    pace: bool,
 }
 
 impl Default for ClientBuilder {
@@ -161,6 +173,7 @@ impl Default for ClientBuilder {
             retry: RetryPolicy::default(),
             clock: Arc::new(SystemClock),
             http: None,
+            pace: true,
         }
     }
 }
@@ -247,6 +260,18 @@ impl ClientBuilder {
         self
     }
 
+    /// Whether to keep to the rate limits the API documents (on by default).
+    /// An operation with one ([`rate_limits`](crate::rate_limits): the audit
+    /// events, last-active dates, authentication-policy moves) then waits,
+    /// on the client's clock, for room in its window before each request,
+    /// so that the server need not answer `429`. The windows are shared by
+    /// every clone of the client. Switch it off when something else paces
+    /// the calls, or the organization has been granted higher limits.
+    pub fn pace_rate_limits(mut self, pace: bool) -> Self {
+        self.pace = pace;
+        self
+    }
+
     /// Use this reqwest client as is (the user agent and timeouts set here
     /// are then not applied). Start it from [`crate::tls::client_builder`]
     /// to keep this crate's TLS set-up, and add
@@ -283,6 +308,7 @@ impl ClientBuilder {
             retry: self.retry,
             clock: self.clock,
             limit: None,
+            pacing: self.pace.then(Arc::default),
         };
         Ok(Client::new_with_client(&base_url, http, state))
     }

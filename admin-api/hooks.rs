@@ -1,9 +1,11 @@
 //! The generated client's hooks: authentication before each request, then
-//! retries and tracing around sending it.
+//! pacing to the documented rate limits, retries and tracing around sending
+//! it.
 //!
 //! The generator asks progenitor for `HooksMode::Expected`, so this impl is
 //! required: a client without it does not compile.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use progenitor_client::{ClientHooks, Error, OperationInfo};
@@ -55,6 +57,15 @@ pub(crate) async fn send(
     // Time spent queueing for a rate-limit permit: the limiter's pacing, not
     // the server's slowness, so it is not charged to `max_elapsed`.
     let mut permit_waits = Duration::ZERO;
+    // A helper's own window for the operation (the bulk move's) replaces the
+    // client's pacing of it: one window, never two.
+    let window = match &state.limit {
+        Some(limit) if limit.operation == operation => Some(Arc::clone(&limit.window)),
+        _ => state
+            .pacing
+            .as_ref()
+            .and_then(|pacing| pacing.window(operation, clock)),
+    };
     loop {
         // A streamed body cannot be cloned: such a request gets one attempt.
         let spare = if attempt < policy.max_attempts {
@@ -70,10 +81,10 @@ pub(crate) async fn send(
             status = Empty,
         );
         // A rate-limited operation counts every attempt, retries included.
-        let permit = match &state.limit {
-            Some(limit) if limit.operation == operation => {
+        let permit = match &window {
+            Some(window) => {
                 let asked = clock.now();
-                let permit = limit.window.acquire().await;
+                let permit = window.acquire().await;
                 let waited = clock.now().duration_since(asked).unwrap_or_default();
                 permit_waits = permit_waits.saturating_add(waited);
                 Some(permit)

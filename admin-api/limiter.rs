@@ -1,6 +1,8 @@
-//! A sliding-window rate limiter: at most `max` calls in any `window`.
+//! A sliding-window rate limiter: at most `max` calls in any `window`; and
+//! the client's pacing, one such window per operation whose rate limit the
+//! spec documents ([`crate::rate_limits`]).
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, SystemTime};
 
@@ -21,6 +23,10 @@ pub struct SlidingWindow {
     window: Duration,
     clock: Arc<dyn Clock>,
     state: Mutex<WindowState>,
+    /// Woken when a call finishes: a caller that found every place held by
+    /// calls in flight waits for that, not for a guessed time (on a test
+    /// clock, whose sleeps return at once, a guess would spin).
+    released: tokio::sync::Notify,
 }
 
 #[derive(Debug, Default)]
@@ -44,6 +50,8 @@ impl Drop for Permit<'_> {
         let mut state = self.window.state();
         state.in_flight = state.in_flight.saturating_sub(1);
         state.recent.push_back(now);
+        drop(state);
+        self.window.released.notify_waiters();
     }
 }
 
@@ -55,6 +63,7 @@ impl SlidingWindow {
             window,
             clock,
             state: Mutex::default(),
+            released: tokio::sync::Notify::new(),
         }
     }
 
@@ -83,6 +92,15 @@ impl SlidingWindow {
     /// until the returned permit is dropped.
     pub async fn acquire(&self) -> Permit<'_> {
         loop {
+            // Registered before the state is read, so that a call finishing
+            // in between still wakes this one.
+            let released = self.released.notified();
+            let mut released = std::pin::pin!(released);
+            released.as_mut().enable();
+            if self.held_by_calls_in_flight() {
+                released.await;
+                continue;
+            }
             let wait = self.wait_time();
             if wait.is_zero() {
                 let mut state = self.state();
@@ -97,6 +115,15 @@ impl SlidingWindow {
             }
             self.clock.sleep(wait).await;
         }
+    }
+
+    /// Whether the window is full of calls still in flight: no finished
+    /// call gives a time at which a place frees.
+    fn held_by_calls_in_flight(&self) -> bool {
+        let now = self.clock.now();
+        let mut state = self.state();
+        self.forget_expired(&mut state, now);
+        state.recent.is_empty() && state.in_flight >= self.max
     }
 
     /// Permits granted so far: every call made through this limiter.
@@ -118,6 +145,44 @@ impl SlidingWindow {
     fn state(&self) -> MutexGuard<'_, WindowState> {
         // A poisoned lock means a panic elsewhere; the stamps stay usable.
         self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// The client's own pacing: for each operation with a documented rate
+/// limit, one [`SlidingWindow`] on the client's clock (one per shared
+/// window name for operations that count together), made when first
+/// needed. Every clone of a client shares it (the
+/// state holds it in an `Arc`), so the limit holds for all of them
+/// together.
+#[derive(Debug, Default)]
+pub(crate) struct Pacing {
+    /// By (shared window?, operation or window name).
+    windows: Mutex<HashMap<(bool, &'static str), Arc<SlidingWindow>>>,
+}
+
+impl Pacing {
+    /// The window `operation` (as the hooks name it) must fit in, or `None`
+    /// when the spec documents no limit for it.
+    pub(crate) fn window(
+        &self,
+        operation: &'static str,
+        clock: &Arc<dyn Clock>,
+    ) -> Option<Arc<SlidingWindow>> {
+        let limit = crate::generated::rate_limit_for_operation(operation)?;
+        // A poisoned lock means a panic elsewhere; the map stays usable.
+        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        let key = match limit.shared {
+            Some(name) => (true, name),
+            None => (false, operation),
+        };
+        let window = windows.entry(key).or_insert_with(|| {
+            Arc::new(SlidingWindow::new(
+                usize::try_from(limit.requests).unwrap_or(usize::MAX),
+                limit.window,
+                Arc::clone(clock),
+            ))
+        });
+        Some(Arc::clone(window))
     }
 }
 
@@ -153,6 +218,45 @@ mod tests {
         assert_eq!(limiter.granted(), 25);
     }
 
+    /// On a test clock, whose sleeps return at once, callers that find every
+    /// place held by calls in flight wait for one to finish instead of
+    /// spinning (and moving the time) without end.
+    #[tokio::test]
+    async fn callers_queued_behind_calls_in_flight_wait_for_them_to_finish() {
+        let clock = ManualClock::default();
+        let start = clock.now();
+        let limiter = Arc::new(SlidingWindow::new(
+            2,
+            Duration::from_secs(60),
+            Arc::new(clock.clone()),
+        ));
+        let first = limiter.acquire().await;
+        let second = limiter.acquire().await;
+        let waiter = {
+            let limiter = Arc::clone(&limiter);
+            let clock = clock.clone();
+            tokio::spawn(async move {
+                drop(limiter.acquire().await);
+                clock.now()
+            })
+        };
+        tokio::task::yield_now().await;
+        assert!(!waiter.is_finished(), "no place while both calls run");
+        assert_eq!(clock.slept(), Duration::ZERO, "and no time spent spinning");
+        clock.advance(Duration::from_secs(1));
+        drop(first);
+        drop(second);
+        let granted_at = tokio::time::timeout(Duration::from_secs(5), waiter)
+            .await
+            .expect("the waiter woke")
+            .expect("no panic");
+        assert_eq!(
+            granted_at.duration_since(start).expect("forward"),
+            Duration::from_secs(61),
+            "a window after the first call finished"
+        );
+    }
+
     #[tokio::test]
     async fn a_window_too_long_for_the_clock_neither_panics_nor_lets_calls_through() {
         let clock = ManualClock::default();
@@ -174,6 +278,9 @@ pub struct RateLimit {
     pub window: Duration,
     /// The most items one request may carry, for batch operations.
     pub batch: Option<u32>,
+    /// The window's name when several operations count against one window
+    /// together (the audit-event queries); `None`: the operation's own.
+    pub shared: Option<&'static str>,
 }
 
 impl RateLimit {
@@ -183,6 +290,14 @@ impl RateLimit {
             requests,
             window,
             batch,
+            shared: None,
         }
+    }
+
+    /// The same limit, counted in the window `name` that other operations
+    /// share.
+    pub const fn shared(mut self, name: &'static str) -> Self {
+        self.shared = Some(name);
+        self
     }
 }

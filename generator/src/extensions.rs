@@ -25,6 +25,9 @@ pub const TIME_EPOCH_MILLIS: &str = "epoch-millis";
 /// The cargo feature that generates a tag's operations (a tag extension; see
 /// [`crate::features`]).
 pub const FEATURE: &str = "x-feature";
+/// The operation that replaces a deprecated one (an operation extension: its
+/// `operationId`, or `null` when the API names no replacement).
+pub const REPLACED_BY: &str = "x-replaced-by";
 
 /// A problem in an extension's value: where inside it, and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -254,24 +257,43 @@ pub struct RateLimit {
     pub per_seconds: u32,
     /// The largest batch one request may carry: (body field, items).
     pub batch: Option<(String, u32)>,
+    /// The name of a window several operations count against together
+    /// (`shared: events`); `None`: the operation's own.
+    pub shared: Option<String>,
 }
 
 impl RateLimit {
     /// Parses the value of `x-rate-limit`:
-    /// `{requests: 10, per-seconds: 60, batch: {field: emails, max: 500}}`.
+    /// `{requests: 10, per-seconds: 60, batch: {field: emails, max: 500}, shared: events}`.
     pub fn parse(value: &Value) -> Result<Self, ExtensionError> {
         let map = value
             .as_object()
             .ok_or_else(|| error("", "expected a mapping with `requests` and `per-seconds`"))?;
         if let Some(key) = map
             .keys()
-            .find(|k| !["requests", "per-seconds", "batch"].contains(&k.as_str()))
+            .find(|k| !["requests", "per-seconds", "batch", "shared"].contains(&k.as_str()))
         {
             return Err(error(
                 format!("/{key}"),
-                format!("`{key}` does not belong here: expected requests, per-seconds, batch"),
+                format!(
+                    "`{key}` does not belong here: expected requests, per-seconds, batch, shared"
+                ),
             ));
         }
+        let shared = match map.get("shared") {
+            None => None,
+            Some(v) => Some(
+                v.as_str()
+                    .filter(|s| crate::features::valid_name(s))
+                    .ok_or_else(|| {
+                        error(
+                            "/shared",
+                            "expected a window name: lowercase letters, digits and `-`",
+                        )
+                    })?
+                    .to_owned(),
+            ),
+        };
         let positive = |v: Option<&Value>, at: &str| -> Result<u32, ExtensionError> {
             v.and_then(Value::as_u64)
                 .and_then(|n| u32::try_from(n).ok())
@@ -295,6 +317,7 @@ impl RateLimit {
             requests: positive(map.get("requests"), "/requests")?,
             per_seconds: positive(map.get("per-seconds"), "/per-seconds")?,
             batch,
+            shared,
         })
     }
 
@@ -311,10 +334,38 @@ impl RateLimit {
             self.requests,
             if self.requests == 1 { "" } else { "s" }
         );
+        if let Some(shared) = &self.shared {
+            text.push_str(&format!(
+                " The window `{shared}` counts the requests of every operation that shares it."
+            ));
+        }
         if let Some((field, max)) = &self.batch {
             text.push_str(&format!(" At most {max} items in `{field}` per request."));
         }
         text
+    }
+}
+
+/// What `x-replaced-by` declares about a deprecated operation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReplacedBy {
+    /// The API names no replacement (`x-replaced-by: null`).
+    Nothing,
+    /// This operation (by `operationId`) replaces it.
+    Operation(String),
+}
+
+impl ReplacedBy {
+    /// Parses the value of `x-replaced-by`: an `operationId` or `null`.
+    pub fn parse(value: &Value) -> Result<Self, ExtensionError> {
+        match value {
+            Value::Null => Ok(ReplacedBy::Nothing),
+            Value::String(id) if !id.trim().is_empty() => Ok(ReplacedBy::Operation(id.clone())),
+            _ => Err(error(
+                "",
+                "expected the operationId of the replacement, or `null` when there is none",
+            )),
+        }
     }
 }
 
@@ -419,5 +470,27 @@ mod tests {
         );
         let e = RateLimit::parse(&json!({"requests": 0, "per-seconds": 60})).expect_err("zero");
         assert_eq!(e.pointer, "/requests");
+        let r = RateLimit::parse(&json!({"requests": 10, "per-seconds": 60, "shared": "events"}))
+            .expect("shared");
+        assert_eq!(r.shared.as_deref(), Some("events"));
+        assert_eq!(
+            r.describe(),
+            "Rate limit: 10 requests a minute. The window `events` counts the requests of every operation that shares it."
+        );
+        let e = RateLimit::parse(&json!({"requests": 1, "per-seconds": 1, "shared": "Two Words"}))
+            .expect_err("bad name");
+        assert_eq!(e.pointer, "/shared");
+    }
+
+    #[test]
+    fn replacements_parse() {
+        assert_eq!(
+            ReplacedBy::parse(&json!("listUsersV2")),
+            Ok(ReplacedBy::Operation("listUsersV2".into()))
+        );
+        assert_eq!(ReplacedBy::parse(&json!(null)), Ok(ReplacedBy::Nothing));
+        for bad in [json!(""), json!(3), json!(["a"])] {
+            assert!(ReplacedBy::parse(&bad).is_err(), "{bad}");
+        }
     }
 }

@@ -89,7 +89,9 @@ pub fn build(path: &Path) -> Result<Built, Error> {
 
 /// [`build`] for the cargo features `enabled` says are on: the operations of
 /// the enabled `x-feature`s (every operation when the spec declares none).
-/// The whole spec is checked whatever is enabled. With none enabled, the
+/// The whole spec is checked whatever is enabled. The other families'
+/// operations get hidden methods whose calls fail to compile naming the
+/// feature to enable ([`generate::feature_stubs`]). With none enabled, the
 /// code is the whole client behind a `compile_error!` naming the features,
 /// so the one error a user sees says what to do.
 pub fn build_features(path: &Path, enabled: impl Fn(&str) -> bool) -> Result<Built, Error> {
@@ -104,6 +106,7 @@ pub fn build_features(path: &Path, enabled: impl Fn(&str) -> bool) -> Result<Bui
         generate_client(&spec).map(|code| no_feature_error(&spec) + &code)
     } else {
         generate_client(&features::select(&spec, &selection))
+            .and_then(|code| Ok(code + &generate::feature_stubs(&spec, &selection)?))
     };
     match generated {
         Ok(code) => Ok(Built { code, report, spec }),

@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 
 use heck::{ToPascalCase, ToSnakeCase};
 
-use crate::extensions::{Credential, Pagination, RateLimit, CREDENTIAL, PAGINATION, RATE_LIMIT};
+use crate::extensions::{
+    Credential, Pagination, RateLimit, ReplacedBy, CREDENTIAL, PAGINATION, RATE_LIMIT, REPLACED_BY,
+};
 use openapiv3::{
     Components, OpenAPI, Parameter, PathItem, ReferenceOr, RequestBody, Response, Schema,
     SchemaKind, Type,
@@ -125,6 +127,11 @@ impl<'a> Operation<'a> {
     /// Its valid `x-rate-limit` (`check` reports invalid ones).
     pub fn rate_limit(&self) -> Option<RateLimit> {
         RateLimit::parse(self.op.extensions.get(RATE_LIMIT)?).ok()
+    }
+
+    /// Its valid `x-replaced-by` (`check` reports invalid ones).
+    pub fn replaced_by(&self) -> Option<ReplacedBy> {
+        ReplacedBy::parse(self.op.extensions.get(REPLACED_BY)?).ok()
     }
 
     /// The parameters the operation sends: path-level ones, overridden by the

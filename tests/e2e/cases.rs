@@ -25,23 +25,21 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":2,"errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message"}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .add_control_policy_resource()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .policy_id(
-                            sample::<::std::string::String>(r#""sample-policyId""#),
-                        )
-                        .body(
-                            sample::<
-                                atlassian_admin_api::types::ControlPolicyResourceCreate,
-                            >(
-                                r#"{"id":"sample-id","links":{"ticket":"sample-ticket"},"meta":{"atlassianAccountId":"sample-atlassianAccountId","migrationEndDateTime":"sample-migrationEndDateTime","migrationStartDateTime":"sample-migrationStartDateTime","scheduledDate":"sample-scheduledDate"}}"#,
-                            ),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .add_control_policy_resource()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .policy_id(sample::<::std::string::String>(r#""sample-policyId""#))
+                    .body(
+                        sample::<
+                            atlassian_admin_api::types::ControlPolicyResourceCreate,
+                        >(
+                            r#"{"id":"sample-id","links":{"ticket":"sample-ticket"},"meta":{"atlassianAccountId":"sample-atlassianAccountId","migrationEndDateTime":"sample-migrationEndDateTime","migrationStartDateTime":"sample-migrationStartDateTime","scheduledDate":"sample-scheduledDate"}}"#,
+                        ),
+                    )
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -124,19 +122,19 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .add_user_to_org_group()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .group_id(sample::<::std::string::String>(r#""sample-groupId""#))
-                        .body(
-                            sample::<
-                                atlassian_admin_api::types::OrgGroupMembershipRequest,
-                            >(r#"{"account_id":"sample-account_id"}"#),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .add_user_to_org_group()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .group_id(sample::<::std::string::String>(r#""sample-groupId""#))
+                    .body(
+                        sample::<
+                            atlassian_admin_api::types::OrgGroupMembershipRequest,
+                        >(r#"{"account_id":"sample-account_id"}"#),
+                    )
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -275,21 +273,21 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .assign_role_to_group()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .group_id(sample::<::std::string::String>(r#""sample-groupId""#))
-                        .body(
-                            sample::<
-                                atlassian_admin_api::types::OrgGroupRolesRequest,
-                            >(
-                                r#"{"roleAssociations":[{"resource":"sample-resource","role":"atlassian/user"}]}"#,
-                            ),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .assign_role_to_group()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .group_id(sample::<::std::string::String>(r#""sample-groupId""#))
+                    .body(
+                        sample::<
+                            atlassian_admin_api::types::OrgGroupRolesRequest,
+                        >(
+                            r#"{"roleAssociations":[{"resource":"sample-resource","role":"atlassian/user"}]}"#,
+                        ),
+                    )
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -666,20 +664,20 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":2,"errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message"}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .create_control_policy()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .body(
-                            sample::<
-                                atlassian_admin_api::types::ControlPolicyCreateRequest,
-                            >(
-                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
-                            ),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .create_control_policy()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .body(
+                        sample::<
+                            atlassian_admin_api::types::ControlPolicyCreateRequest,
+                        >(
+                            r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
+                        ),
+                    )
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -701,20 +699,20 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":2,"errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message"}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .create_control_policy_v2()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .body(
-                            sample::<
-                                atlassian_admin_api::types::ControlPolicyCreateRequestV2,
-                            >(
-                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"export":{}},"status":"draft","type":"data-security","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
-                            ),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .create_control_policy_v2()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .body(
+                        sample::<
+                            atlassian_admin_api::types::ControlPolicyCreateRequestV2,
+                        >(
+                            r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"export":{}},"status":"draft","type":"data-security","updatedAt":"2024-05-01T12:30:00Z"},"type":"policy"}}"#,
+                        ),
+                    )
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -802,20 +800,18 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .create_org_group()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .body(
-                            sample::<
-                                atlassian_admin_api::types::OrgGroupCreateRequest,
-                            >(
-                                r#"{"description":"sample-description","name":"sample-name"}"#,
-                            ),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .create_org_group()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .body(
+                        sample::<
+                            atlassian_admin_api::types::OrgGroupCreateRequest,
+                        >(r#"{"description":"sample-description","name":"sample-name"}"#),
+                    )
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -985,16 +981,14 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":2,"errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message"}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .delete_all_control_policy_resources()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .policy_id(
-                            sample::<::std::string::String>(r#""sample-policyId""#),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .delete_all_control_policy_resources()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .policy_id(sample::<::std::string::String>(r#""sample-policyId""#))
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -1184,15 +1178,15 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .delete_org_group()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .group_id(sample::<::std::string::String>(r#""sample-groupId""#))
-                        .force_if_not_empty(sample::<bool>(r#"true"#))
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .delete_org_group()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .group_id(sample::<::std::string::String>(r#""sample-groupId""#))
+                    .force_if_not_empty(sample::<bool>(r#"true"#))
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -1451,16 +1445,14 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":2,"errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message"}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .get_control_policy()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .policy_id(
-                            sample::<::std::string::String>(r#""sample-policyId""#),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .get_control_policy()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .policy_id(sample::<::std::string::String>(r#""sample-policyId""#))
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -1480,16 +1472,14 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":2,"errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message"}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .get_control_policy_v2()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .policy_id(
-                            sample::<::std::string::String>(r#""sample-policyId""#),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .get_control_policy_v2()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .policy_id(sample::<::std::string::String>(r#""sample-policyId""#))
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -1874,78 +1864,78 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .get_directory_users()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .directory_id(
-                            sample::<::std::string::String>(r#""sample-directoryId""#),
-                        )
-                        .account_ids(
-                            sample::<
-                                ::std::vec::Vec<::std::string::String>,
-                            >(r#"["sample-accountIds"]"#),
-                        )
-                        .account_status(
-                            sample::<
-                                ::std::vec::Vec<
-                                    atlassian_admin_api::types::DirectoryAccountStatus,
-                                >,
-                            >(r#"["active"]"#),
-                        )
-                        .claim_status(
-                            sample::<
-                                atlassian_admin_api::types::DirectoryClaimStatus,
-                            >(r#""managed""#),
-                        )
-                        .cursor(sample::<::std::string::String>(r#""sample-cursor""#))
-                        .directory_ids(
-                            sample::<
-                                ::std::vec::Vec<::std::string::String>,
-                            >(r#"["sample-directoryIds"]"#),
-                        )
-                        .email_domains(
-                            sample::<
-                                ::std::vec::Vec<::std::string::String>,
-                            >(r#"["sample-emailDomains"]"#),
-                        )
-                        .group_ids(
-                            sample::<
-                                ::std::vec::Vec<::std::string::String>,
-                            >(r#"["sample-groupIds"]"#),
-                        )
-                        .limit(sample::<::std::num::NonZeroU64>(r#"2"#))
-                        .membership_status(
-                            sample::<
-                                ::std::vec::Vec<
-                                    atlassian_admin_api::types::DirectoryMembershipStatus,
-                                >,
-                            >(r#"["active"]"#),
-                        )
-                        .mfa_enabled(sample::<bool>(r#"true"#))
-                        .resource_ids(
-                            sample::<
-                                ::std::vec::Vec<::std::string::String>,
-                            >(r#"["sample-resourceIds"]"#),
-                        )
-                        .role_ids(
-                            sample::<
-                                ::std::vec::Vec<atlassian_admin_api::types::DirectoryRoleId>,
-                            >(r#"["atlassian/user"]"#),
-                        )
-                        .search_term(
-                            sample::<::std::string::String>(r#""sample-searchTerm""#),
-                        )
-                        .status(
-                            sample::<
-                                ::std::vec::Vec<
-                                    atlassian_admin_api::types::DirectoryUserStatus,
-                                >,
-                            >(r#"["active"]"#),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .get_directory_users()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .directory_id(
+                        sample::<::std::string::String>(r#""sample-directoryId""#),
+                    )
+                    .account_ids(
+                        sample::<
+                            ::std::vec::Vec<::std::string::String>,
+                        >(r#"["sample-accountIds"]"#),
+                    )
+                    .account_status(
+                        sample::<
+                            ::std::vec::Vec<
+                                atlassian_admin_api::types::DirectoryAccountStatus,
+                            >,
+                        >(r#"["active"]"#),
+                    )
+                    .claim_status(
+                        sample::<
+                            atlassian_admin_api::types::DirectoryClaimStatus,
+                        >(r#""managed""#),
+                    )
+                    .cursor(sample::<::std::string::String>(r#""sample-cursor""#))
+                    .directory_ids(
+                        sample::<
+                            ::std::vec::Vec<::std::string::String>,
+                        >(r#"["sample-directoryIds"]"#),
+                    )
+                    .email_domains(
+                        sample::<
+                            ::std::vec::Vec<::std::string::String>,
+                        >(r#"["sample-emailDomains"]"#),
+                    )
+                    .group_ids(
+                        sample::<
+                            ::std::vec::Vec<::std::string::String>,
+                        >(r#"["sample-groupIds"]"#),
+                    )
+                    .limit(sample::<::std::num::NonZeroU64>(r#"2"#))
+                    .membership_status(
+                        sample::<
+                            ::std::vec::Vec<
+                                atlassian_admin_api::types::DirectoryMembershipStatus,
+                            >,
+                        >(r#"["active"]"#),
+                    )
+                    .mfa_enabled(sample::<bool>(r#"true"#))
+                    .resource_ids(
+                        sample::<
+                            ::std::vec::Vec<::std::string::String>,
+                        >(r#"["sample-resourceIds"]"#),
+                    )
+                    .role_ids(
+                        sample::<
+                            ::std::vec::Vec<atlassian_admin_api::types::DirectoryRoleId>,
+                        >(r#"["atlassian/user"]"#),
+                    )
+                    .search_term(
+                        sample::<::std::string::String>(r#""sample-searchTerm""#),
+                    )
+                    .status(
+                        sample::<
+                            ::std::vec::Vec<
+                                atlassian_admin_api::types::DirectoryUserStatus,
+                            >,
+                        >(r#"["active"]"#),
+                    )
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -2254,53 +2244,53 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .get_groups()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .directory_id(
-                            sample::<::std::string::String>(r#""sample-directoryId""#),
-                        )
-                        .account_ids(
-                            sample::<
-                                ::std::vec::Vec<::std::string::String>,
-                            >(r#"["sample-accountIds"]"#),
-                        )
-                        .cursor(sample::<::std::string::String>(r#""sample-cursor""#))
-                        .directory_ids(
-                            sample::<
-                                ::std::vec::Vec<::std::string::String>,
-                            >(r#"["sample-directoryIds"]"#),
-                        )
-                        .group_ids(
-                            sample::<
-                                ::std::vec::Vec<::std::string::String>,
-                            >(r#"["sample-groupIds"]"#),
-                        )
-                        .include_resources(sample::<bool>(r#"true"#))
-                        .include_users(sample::<bool>(r#"true"#))
-                        .limit(sample::<::std::num::NonZeroU64>(r#"2"#))
-                        .resource_ids(
-                            sample::<
-                                ::std::vec::Vec<::std::string::String>,
-                            >(r#"["sample-resourceIds"]"#),
-                        )
-                        .resource_owners(
-                            sample::<
-                                ::std::vec::Vec<::std::string::String>,
-                            >(r#"["sample-resourceOwners"]"#),
-                        )
-                        .role_ids(
-                            sample::<
-                                ::std::vec::Vec<atlassian_admin_api::types::DirectoryRoleId>,
-                            >(r#"["atlassian/user"]"#),
-                        )
-                        .search_term(
-                            sample::<::std::string::String>(r#""sample-searchTerm""#),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .get_groups()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .directory_id(
+                        sample::<::std::string::String>(r#""sample-directoryId""#),
+                    )
+                    .account_ids(
+                        sample::<
+                            ::std::vec::Vec<::std::string::String>,
+                        >(r#"["sample-accountIds"]"#),
+                    )
+                    .cursor(sample::<::std::string::String>(r#""sample-cursor""#))
+                    .directory_ids(
+                        sample::<
+                            ::std::vec::Vec<::std::string::String>,
+                        >(r#"["sample-directoryIds"]"#),
+                    )
+                    .group_ids(
+                        sample::<
+                            ::std::vec::Vec<::std::string::String>,
+                        >(r#"["sample-groupIds"]"#),
+                    )
+                    .include_resources(sample::<bool>(r#"true"#))
+                    .include_users(sample::<bool>(r#"true"#))
+                    .limit(sample::<::std::num::NonZeroU64>(r#"2"#))
+                    .resource_ids(
+                        sample::<
+                            ::std::vec::Vec<::std::string::String>,
+                        >(r#"["sample-resourceIds"]"#),
+                    )
+                    .resource_owners(
+                        sample::<
+                            ::std::vec::Vec<::std::string::String>,
+                        >(r#"["sample-resourceOwners"]"#),
+                    )
+                    .role_ids(
+                        sample::<
+                            ::std::vec::Vec<atlassian_admin_api::types::DirectoryRoleId>,
+                        >(r#"["atlassian/user"]"#),
+                    )
+                    .search_term(
+                        sample::<::std::string::String>(r#""sample-searchTerm""#),
+                    )
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -2816,20 +2806,20 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .invite_user_to_org()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .body(
-                            sample::<
-                                atlassian_admin_api::types::OrgInviteRequest,
-                            >(
-                                r#"{"email":"ada@example.com","notificationText":"sample-notificationText","permissionRule":{"resource":"sample-resource","role":"atlassian/user"},"sendNotification":true}"#,
-                            ),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .invite_user_to_org()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .body(
+                        sample::<
+                            atlassian_admin_api::types::OrgInviteRequest,
+                        >(
+                            r#"{"email":"ada@example.com","notificationText":"sample-notificationText","permissionRule":{"resource":"sample-resource","role":"atlassian/user"},"sendNotification":true}"#,
+                        ),
+                    )
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -2946,19 +2936,19 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":2,"errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message"}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .list_control_policies()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .cursor(sample::<::std::string::String>(r#""sample-cursor""#))
-                        .type_(
-                            sample::<
-                                atlassian_admin_api::types::ControlPolicyType,
-                            >(r#""data-residency""#),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .list_control_policies()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .cursor(sample::<::std::string::String>(r#""sample-cursor""#))
+                    .type_(
+                        sample::<
+                            atlassian_admin_api::types::ControlPolicyType,
+                        >(r#""data-residency""#),
+                    )
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -2978,19 +2968,19 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":2,"errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message"}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .list_control_policies_v2()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .cursor(sample::<::std::string::String>(r#""sample-cursor""#))
-                        .type_(
-                            sample::<
-                                atlassian_admin_api::types::ControlPolicyType,
-                            >(r#""data-residency""#),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .list_control_policies_v2()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .cursor(sample::<::std::string::String>(r#""sample-cursor""#))
+                    .type_(
+                        sample::<
+                            atlassian_admin_api::types::ControlPolicyType,
+                        >(r#""data-residency""#),
+                    )
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -3010,16 +3000,14 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":2,"errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message"}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .list_control_policy_resources()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .policy_id(
-                            sample::<::std::string::String>(r#""sample-policyId""#),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .list_control_policy_resources()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .policy_id(sample::<::std::string::String>(r#""sample-policyId""#))
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -3907,16 +3895,14 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .remove_user_access()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .account_id(
-                            sample::<::std::string::String>(r#""sample-accountId""#),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .remove_user_access()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .account_id(sample::<::std::string::String>(r#""sample-accountId""#))
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -3931,17 +3917,15 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .remove_user_from_org_group()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .group_id(sample::<::std::string::String>(r#""sample-groupId""#))
-                        .account_id(
-                            sample::<::std::string::String>(r#""sample-accountId""#),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .remove_user_from_org_group()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .group_id(sample::<::std::string::String>(r#""sample-groupId""#))
+                    .account_id(sample::<::std::string::String>(r#""sample-accountId""#))
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -4106,16 +4090,14 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .restore_user_access()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .account_id(
-                            sample::<::std::string::String>(r#""sample-accountId""#),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .restore_user_access()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .account_id(sample::<::std::string::String>(r#""sample-accountId""#))
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -4267,21 +4249,21 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .revoke_role_from_group()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .group_id(sample::<::std::string::String>(r#""sample-groupId""#))
-                        .body(
-                            sample::<
-                                atlassian_admin_api::types::OrgGroupRolesRequest,
-                            >(
-                                r#"{"roleAssociations":[{"resource":"sample-resource","role":"atlassian/user"}]}"#,
-                            ),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .revoke_role_from_group()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .group_id(sample::<::std::string::String>(r#""sample-groupId""#))
+                    .body(
+                        sample::<
+                            atlassian_admin_api::types::OrgGroupRolesRequest,
+                        >(
+                            r#"{"roleAssociations":[{"resource":"sample-resource","role":"atlassian/user"}]}"#,
+                        ),
+                    )
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -4405,20 +4387,20 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .search_groups()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .body(
-                            sample::<
-                                atlassian_admin_api::types::OrgGroupSearchRequest,
-                            >(
-                                r#"{"cursor":"sample-cursor","expand":["USERS"],"groupIds":["sample-groupIds"],"groupNames":{"contains":"sample-contains","eq":["sample-eq"]},"limit":2}"#,
-                            ),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .search_groups()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .body(
+                        sample::<
+                            atlassian_admin_api::types::OrgGroupSearchRequest,
+                        >(
+                            r#"{"cursor":"sample-cursor","expand":["USERS"],"groupIds":["sample-groupIds"],"groupNames":{"contains":"sample-contains","eq":["sample-eq"]},"limit":2}"#,
+                        ),
+                    )
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -4440,20 +4422,20 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .search_users()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .body(
-                            sample::<
-                                atlassian_admin_api::types::OrgUserSearchRequest,
-                            >(
-                                r#"{"accountIds":["sample-accountIds"],"accountStatuses":["ACTIVE"],"accountTypes":["atlassian"],"cursor":"sample-cursor","emailDomains":{"contains":"sample-contains","eq":["sample-eq"]},"emailUsernames":{"contains":"sample-contains","eq":["sample-eq"]},"expand":["NAME"],"isSuspended":true,"limit":2,"namesOrNicknames":{"contains":"sample-contains","eq":["sample-eq"]}}"#,
-                            ),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .search_users()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .body(
+                        sample::<
+                            atlassian_admin_api::types::OrgUserSearchRequest,
+                        >(
+                            r#"{"accountIds":["sample-accountIds"],"accountStatuses":["ACTIVE"],"accountTypes":["atlassian"],"cursor":"sample-cursor","emailDomains":{"contains":"sample-contains","eq":["sample-eq"]},"emailUsernames":{"contains":"sample-contains","eq":["sample-eq"]},"expand":["NAME"],"isSuspended":true,"limit":2,"namesOrNicknames":{"contains":"sample-contains","eq":["sample-eq"]}}"#,
+                        ),
+                    )
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -4525,16 +4507,14 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":1.5,"error":"sample-error","errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message","path":"sample-path","requestId":"sample-requestId","status":2}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .suspend_user_access()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .account_id(
-                            sample::<::std::string::String>(r#""sample-accountId""#),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .suspend_user_access()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .account_id(sample::<::std::string::String>(r#""sample-accountId""#))
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -4556,23 +4536,21 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":2,"errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message"}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .update_control_policy()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .policy_id(
-                            sample::<::std::string::String>(r#""sample-policyId""#),
-                        )
-                        .body(
-                            sample::<
-                                atlassian_admin_api::types::ControlPolicyUpdateRequest,
-                            >(
-                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
-                            ),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .update_control_policy()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .policy_id(sample::<::std::string::String>(r#""sample-policyId""#))
+                    .body(
+                        sample::<
+                            atlassian_admin_api::types::ControlPolicyUpdateRequest,
+                        >(
+                            r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                        ),
+                    )
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {
@@ -4635,23 +4613,21 @@ pub fn cases() -> Vec<Case> {
                 r#"{"code":2,"errors":[{"code":"sample-code","detail":"sample-detail","id":"sample-id","status":"sample-status","title":"sample-title"}],"message":"sample-message"}"#,
             )),
             call: |client: Client| Box::pin(async move {
-                outcome(
-                    client
-                        .update_control_policy_v2()
-                        .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
-                        .policy_id(
-                            sample::<::std::string::String>(r#""sample-policyId""#),
-                        )
-                        .body(
-                            sample::<
-                                atlassian_admin_api::types::ControlPolicyUpdateRequest,
-                            >(
-                                r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
-                            ),
-                        )
-                        .send()
-                        .await,
-                )
+                #[allow(deprecated)]
+                let result = client
+                    .update_control_policy_v2()
+                    .org_id(sample::<::std::string::String>(r#""sample-orgId""#))
+                    .policy_id(sample::<::std::string::String>(r#""sample-policyId""#))
+                    .body(
+                        sample::<
+                            atlassian_admin_api::types::ControlPolicyUpdateRequest,
+                        >(
+                            r#"{"data":{"attributes":{"createdAt":"2024-05-01T12:30:00Z","id":"sample-id","metadata":{"createdBy":"sample-createdBy","description":"sample-description","hasHadCoverage":true,"lastUpdatedBy":"sample-lastUpdatedBy","policyCoverageLevel":"UNASSIGNED","systemTag":"sample-systemTag"},"name":"sample-name","ownerId":"sample-ownerId","queryData":{"sample-key":"sample-extra"},"rule":{"allowMobileBypass":true,"export":{},"in":["sample-in"]},"status":"enabled","type":"data-residency","updatedAt":"2024-05-01T12:30:00Z"},"id":"sample-id","type":"policy"}}"#,
+                        ),
+                    )
+                    .send()
+                    .await;
+                outcome(result)
             }),
         },
         Case {

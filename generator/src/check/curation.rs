@@ -1,7 +1,7 @@
 //! Curation rules (warnings): every operation has a summary and tags, every
-//! tag used is declared at the top level, and a deprecated operation names
-//! its replacement (another operationId or a path) in its description, or
-//! says outright that there is none.
+//! tag used is declared at the top level, and a deprecated operation
+//! declares its replacement (`x-replaced-by`: an operationId, or `null` when
+//! there is none).
 
 use std::collections::HashSet;
 
@@ -9,6 +9,7 @@ use serde_yaml::Value;
 
 use super::doc::{self, Operation};
 use crate::diagnostic::Diagnostic;
+use crate::extensions::REPLACED_BY;
 
 /// Checks the curation rules over all operations.
 pub fn check(root: &Value, ops: &[Operation<'_>], out: &mut Vec<Diagnostic>) {
@@ -16,7 +17,6 @@ pub fn check(root: &Value, ops: &[Operation<'_>], out: &mut Vec<Diagnostic>) {
         .iter()
         .filter_map(|t| doc::get_str(t, "name"))
         .collect();
-    let ids: HashSet<&str> = ops.iter().filter_map(Operation::id).collect();
     for op in ops {
         let summary = doc::get_str(op.node, "summary")
             .map(str::trim)
@@ -61,25 +61,24 @@ pub fn check(root: &Value, ops: &[Operation<'_>], out: &mut Vec<Diagnostic>) {
             }
         }
         let deprecated = doc::get(op.node, "deprecated").and_then(Value::as_bool) == Some(true);
-        if deprecated {
-            let description = doc::get_str(op.node, "description").unwrap_or_default();
-            let own = op.id().unwrap_or_default();
-            let names_replacement = description
-                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                .any(|word| word != own && ids.contains(word))
-                || description.split_whitespace().any(|w| w.trim_start_matches(['(', '`']).starts_with('/'))
-                // Saying so outright is also an answer to "what do I use instead?".
-                || description.to_lowercase().contains("no replacement");
-            if !names_replacement {
-                out.push(
-                    Diagnostic::warning(
-                        "deprecated-replacement",
-                        op.pointer.clone(),
-                        format!("deprecated operation {} does not name its replacement", op.label()),
-                    )
-                    .with_hint("say in the description which operationId (or path) replaces it, e.g. \"use `listUsersV2`\""),
-                );
-            }
+        // `x-replaced-by` (an operationId, or `null` for none) is checked by
+        // the extension rules; here only its absence matters.
+        // An explicit `null` counts here (it says "no replacement").
+        let names_replacement = op
+            .node
+            .as_mapping()
+            .is_some_and(|m| m.contains_key(REPLACED_BY));
+        if deprecated && !names_replacement {
+            out.push(
+                Diagnostic::warning(
+                    "deprecated-replacement",
+                    op.pointer.clone(),
+                    format!("deprecated operation {} does not name its replacement", op.label()),
+                )
+                .with_hint(format!(
+                    "add `{REPLACED_BY}: <operationId>` (its method is named in the generated `#[deprecated]` note), or `{REPLACED_BY}: null` when there is none"
+                )),
+            );
         }
     }
 }

@@ -7,8 +7,8 @@ use openapiv3::{OpenAPI, Parameter, Schema, SchemaKind, Type};
 
 use crate::diagnostic::Diagnostic;
 use crate::extensions::{
-    Credential, CursorIn, ExtensionError, FieldPath, Pagination, RateLimit, CREDENTIAL, FEATURE,
-    PAGINATION, RATE_LIMIT, TIME, TIME_EPOCH_MILLIS,
+    Credential, CursorIn, ExtensionError, FieldPath, Pagination, RateLimit, ReplacedBy, CREDENTIAL,
+    FEATURE, PAGINATION, RATE_LIMIT, REPLACED_BY, TIME, TIME_EPOCH_MILLIS,
 };
 use crate::features;
 use crate::model::{self, Operation};
@@ -22,9 +22,46 @@ pub fn check(api: &OpenAPI, out: &mut Vec<Diagnostic>) {
     credentials(api, out);
     features(api, out);
     times(api, out);
-    for op in model::operations(api) {
-        pagination(api, &op, out);
-        rate_limit(api, &op, out);
+    let ops = model::operations(api);
+    for op in &ops {
+        pagination(api, op, out);
+        rate_limit(api, op, out);
+        replaced_by(&ops, op, out);
+    }
+    shared_windows(&ops, out);
+}
+
+/// Operations that share a rate-limit window (`shared: name`) declare the
+/// same limit: the client makes one window per name, from the first.
+fn shared_windows(ops: &[Operation<'_>], out: &mut Vec<Diagnostic>) {
+    let mut first: Vec<(String, &Operation<'_>, RateLimit)> = Vec::new();
+    for op in ops {
+        let Some(limit) = op.rate_limit() else {
+            continue;
+        };
+        let Some(name) = limit.shared.clone() else {
+            continue;
+        };
+        match first.iter().find(|(n, _, _)| *n == name) {
+            None => first.push((name, op, limit)),
+            Some((_, other, l))
+                if (l.requests, l.per_seconds) != (limit.requests, limit.per_seconds) =>
+            {
+                out.push(
+                    Diagnostic::error(
+                        "rate-limit-invalid",
+                        format!("{}/{RATE_LIMIT}", op.pointer()),
+                        format!(
+                            "`{}` shares the window `{name}` with `{}` but declares another limit",
+                            op.label(),
+                            other.label()
+                        ),
+                    )
+                    .with_hint("operations that share a window declare the same `requests` and `per-seconds`"),
+                );
+            }
+            Some(_) => {}
+        }
     }
 }
 
@@ -280,6 +317,43 @@ fn rate_limit(api: &OpenAPI, op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
                 .with_hint("name the request body's array property that the batch limit counts"),
             );
         }
+    }
+}
+
+/// `x-replaced-by` names another operation of the spec, on a deprecated one:
+/// the generated `#[deprecated]` note links to that operation's method.
+fn replaced_by(ops: &[Operation<'_>], op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(value) = op.op.extensions.get(REPLACED_BY) else {
+        return;
+    };
+    let at = format!("{}/{REPLACED_BY}", op.pointer());
+    let replacement = match ReplacedBy::parse(value) {
+        Ok(r) => r,
+        Err(e) => return out.push(invalid("replaced-by-invalid", &at, e, REPLACED_BY)),
+    };
+    let problem = match &replacement {
+        _ if !op.op.deprecated => Some((
+            format!(
+                "`{}` names a replacement but is not `deprecated: true`",
+                op.label()
+            ),
+            "mark the operation `deprecated: true`, or remove `x-replaced-by`".to_owned(),
+        )),
+        ReplacedBy::Operation(id) if id == op.id() => Some((
+            format!("`{}` names itself as its replacement", op.label()),
+            "name the operationId of the operation that replaces it".to_owned(),
+        )),
+        ReplacedBy::Operation(id) if !ops.iter().any(|o| o.id() == id) => Some((
+            format!(
+                "`{}` is replaced by `{id}`, which no operation of the spec is",
+                op.label()
+            ),
+            "name an existing operationId (they are case-sensitive), or `null` for none".to_owned(),
+        )),
+        _ => None,
+    };
+    if let Some((message, hint)) = problem {
+        out.push(Diagnostic::error("replaced-by-invalid", at, message).with_hint(hint));
     }
 }
 

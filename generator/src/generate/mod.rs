@@ -10,6 +10,9 @@ use progenitor_impl::{
 };
 
 use crate::load::Spec;
+mod deprecation;
+mod feature_stubs;
+mod method_docs;
 mod open_enum;
 mod operations;
 mod output;
@@ -106,12 +109,13 @@ fn epoch_millis_schemas(api: &openapiv3::OpenAPI) -> Vec<&str> {
 /// extensions declare (pagination streams, the key and rate-limit tables, the
 /// comma-separated query table).
 pub fn generate_client(spec: &Spec) -> Result<String, GenerateError> {
-    let documented = with_runtime_docs(spec);
+    let documented = method_docs::with_runtime_docs(spec);
     let open_enums = open_enum::find(&documented.openapi);
     let mut file = run_progenitor(&documented, "code", |generator, openapi| {
         generator.generate_tokens(openapi)
     })?;
     add_to_module(&mut file, "types", open_enums.iter().map(open_enum::tokens))?;
+    deprecation::mark(&mut file, &spec.openapi);
     response_bodies::route_through_runtime(&mut file);
     prune::unused_struct_builders(&mut file);
     let output = output::Output::read(&file);
@@ -130,64 +134,26 @@ pub fn generate_client(spec: &Spec) -> Result<String, GenerateError> {
     Ok(prettyplease::unparse(&file))
 }
 
-/// `spec` with each operation's description extended by what its `x-`
-/// extensions declare (how it pages, its rate limit), so that the generated
-/// method's documentation says it.
-fn with_runtime_docs(spec: &Spec) -> Spec {
-    let mut spec = spec.clone();
-    for (_, item) in spec.openapi.paths.paths.iter_mut() {
-        let openapiv3::ReferenceOr::Item(item) = item else {
-            continue;
-        };
-        for op in item_operations_mut(item) {
-            let view = crate::model::Operation {
-                path: "",
-                method: "get",
-                item: &openapiv3::PathItem::default(),
-                op,
-            };
-            let mut notes = Vec::new();
-            if let Some(p) = view.pagination() {
-                if !matches!(p, crate::extensions::Pagination::None { .. }) {
-                    notes.push(format!(
-                        "{} The builder's `pages()` and `items()` stream every page.",
-                        pagination::describe(&p)
-                    ));
-                }
-            }
-            if let Some(limit) = view.rate_limit() {
-                notes.push(limit.describe());
-            }
-            if notes.is_empty() {
-                continue;
-            }
-            let description = op.description.get_or_insert_with(String::new);
-            for note in notes {
-                if !description.is_empty() {
-                    description.push_str("\n\n");
-                }
-                description.push_str(&note);
-            }
-        }
-    }
-    spec
-}
-
-fn item_operations_mut(
-    item: &mut openapiv3::PathItem,
-) -> impl Iterator<Item = &mut openapiv3::Operation> {
-    [
-        &mut item.get,
-        &mut item.put,
-        &mut item.post,
-        &mut item.delete,
-        &mut item.options,
-        &mut item.head,
-        &mut item.patch,
-        &mut item.trace,
-    ]
-    .into_iter()
-    .filter_map(Option::as_mut)
+/// For a build of some families only: a hidden method on `Client` for each
+/// operation of the others, whose call fails to compile with a message
+/// naming the cargo feature to enable (see `feature_stubs`). Empty for
+/// [`Selection::All`](crate::features::Selection::All).
+pub fn feature_stubs(
+    spec: &Spec,
+    selection: &crate::features::Selection,
+) -> Result<String, GenerateError> {
+    let crate::features::Selection::Features(enabled) = selection else {
+        return Ok(String::new());
+    };
+    let items = parse_items(
+        feature_stubs::tokens(&spec.openapi, enabled),
+        "feature stubs",
+    )?;
+    Ok(prettyplease::unparse(&syn::File {
+        shebang: None,
+        attrs: Vec::new(),
+        items,
+    }))
 }
 
 fn parse_items(

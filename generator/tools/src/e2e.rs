@@ -99,6 +99,8 @@ struct OpCase {
     request: Option<String>,
     success: (u16, Option<String>),
     error: Option<(u16, String)>,
+    /// The method carries `#[deprecated]`: the case tests it all the same.
+    deprecated: bool,
 }
 
 impl OpCase {
@@ -177,6 +179,7 @@ impl OpCase {
             request,
             success,
             error,
+            deprecated: op.deprecated,
         })
     }
 
@@ -199,11 +202,17 @@ impl OpCase {
             Some((status, body)) => format!("Some(({status}, r#\"{body}\"#))"),
             None => "None".to_owned(),
         };
+        // The case of a deprecated operation tests that operation itself.
+        let body = if self.deprecated {
+            format!("#[allow(deprecated)] let result = {call}.send().await; outcome(result)")
+        } else {
+            format!("outcome({call}.send().await)")
+        };
         let _ = writeln!(
             out,
             "Case {{ operation_id: {:?}, method: {:?}, path: {:?}, query: &[{}], request: {}, \
              success: ({}, {}), error: {error}, \
-             call: |client: Client| Box::pin(async move {{ outcome({call}.send().await) }}) }},",
+             call: |client: Client| Box::pin(async move {{ {body} }}) }},",
             self.id,
             self.method,
             self.path,

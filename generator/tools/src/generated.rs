@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use quote::ToTokens;
 use syn::{FnArg, ImplItem, Item, ReturnType, Type};
 
 /// One settable parameter of a builder (a field other than `client`).
@@ -22,6 +23,9 @@ pub(crate) struct Builder {
     pub params: Vec<BuilderParam>,
     /// The return type of its `send(self)`.
     pub send_result: Option<Type>,
+    /// The attributes of the `Client` method other than its docs
+    /// (`#[deprecated(note = "...")]`), as written.
+    pub method_attrs: Vec<String>,
 }
 
 /// Every `Client` method that returns a builder, by method name.
@@ -49,6 +53,7 @@ pub(crate) fn client_builders(file: &syn::File) -> BTreeMap<String, Builder> {
         let builder = Builder {
             params,
             send_result: None,
+            method_attrs: Vec::new(),
         };
         builders.insert(s.ident.to_string(), builder);
     }
@@ -78,12 +83,36 @@ pub(crate) fn client_builders(file: &syn::File) -> BTreeMap<String, Builder> {
             let ReturnType::Type(_, ty) = &f.sig.output else {
                 continue;
             };
-            if let Some(builder) = last_ident(ty).and_then(|name| builders.remove(&name)) {
+            if let Some(mut builder) = last_ident(ty).and_then(|name| builders.remove(&name)) {
+                builder.method_attrs = f
+                    .attrs
+                    .iter()
+                    .filter(|a| !a.path().is_ident("doc"))
+                    .map(attribute_text)
+                    .collect();
                 methods.insert(f.sig.ident.to_string(), builder);
             }
         }
     }
     methods
+}
+
+/// An attribute as a reader writes it: `#[deprecated(note = "...")]`
+/// (others as their tokens print).
+fn attribute_text(attr: &syn::Attribute) -> String {
+    if attr.path().is_ident("deprecated") {
+        let mut note = None;
+        let parsed = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("note") {
+                note = Some(meta.value()?.parse::<syn::LitStr>()?.value());
+            }
+            Ok(())
+        });
+        if let (Ok(()), Some(note)) = (parsed, note) {
+            return format!("#[deprecated(note = {note:?})]");
+        }
+    }
+    attr.to_token_stream().to_string()
 }
 
 /// The items of the top-level module `name` of the generated file.

@@ -1,8 +1,9 @@
 //! A deterministic, plain-text listing of the generated public API.
 //!
 //! The listing is what a reviewer reads in a pull request: for every operation
-//! the Rust method, HTTP method and path, each parameter with its Rust type,
-//! the body, the success and error types and deprecation; then every generated
+//! the Rust method, HTTP method and path, its attributes (`#[deprecated]`
+//! with its note), each parameter with its Rust type, the body, the success
+//! and error types; then every generated
 //! type with its fields or variants. It is derived from the generated code
 //! itself (so the Rust types are the real ones) joined with the spec (for HTTP
 //! facts and parameter locations).
@@ -38,13 +39,25 @@ pub fn render_surface(spec: &Spec, code: &str) -> Result<String, syn::Error> {
         let _ = writeln!(out);
         let _ = writeln!(out, "{method}  ({})", op.operation_id);
         let _ = writeln!(out, "  {} {}", op.http_method, op.path);
-        if op.deprecated {
-            let _ = writeln!(out, "  DEPRECATED");
-        }
         let Some(builder) = builders.get(&method) else {
             let _ = writeln!(out, "  (no generated method found)");
             continue;
         };
+        // The method's attributes as generated (`#[deprecated(note = ..)]`);
+        // a deprecated operation whose method lacks one says so.
+        for attr in &builder.method_attrs {
+            let _ = writeln!(out, "  {attr}");
+        }
+        let marked = builder
+            .method_attrs
+            .iter()
+            .any(|a| a.starts_with("#[deprecated"));
+        if op.deprecated && !marked {
+            let _ = writeln!(
+                out,
+                "  DEPRECATED in the spec, but the method has no #[deprecated]"
+            );
+        }
         for field in &builder.params {
             let location = if field.name == "body" {
                 "body".to_owned()
