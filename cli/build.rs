@@ -204,9 +204,15 @@ fn generate(spec_path: &std::path::Path) -> Result<String, String> {
         } else {
             "send!"
         };
+        // The CLI offers every operation, the deprecated ones included.
+        let allow = if op.op.deprecated {
+            "#[allow(deprecated)] "
+        } else {
+            ""
+        };
         writeln!(
             arms,
-            "{id:?} => {{ let mut b = c.{}(); {sets} {send}(b, a, sink) }}",
+            "{id:?} => {{ {allow}let mut b = c.{}(); {sets} {send}(b, a, sink) }}",
             model::method_name(id)
         )
         .ok();
