@@ -44,11 +44,11 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// The largest spec file any tool reads, in bytes: 8 MiB, 19x the curated
-/// spec and 26x the largest official file. Parsing is linear but costly per
+/// The largest spec file any tool reads, in bytes: 4 MiB, 9.8x the curated
+/// spec and 13x the largest official file. Parsing is linear but costly per
 /// byte (a 50 MB spec took 71 s and 2.9 GB in a debug build), so a larger
 /// file is refused from its length alone, before it is read.
-pub const MAX_SPEC_BYTES: u64 = 8 * 1024 * 1024;
+pub const MAX_SPEC_BYTES: u64 = 4 * 1024 * 1024;
 
 /// The error for a spec of `len` bytes, if that is over [`MAX_SPEC_BYTES`].
 pub fn too_large(path: &Path, len: u64) -> Option<LoadError> {
