@@ -44,8 +44,33 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Reads and parses the spec file at `path`.
+/// The largest spec file any tool reads, in bytes: 4 MiB, 9.8x the curated
+/// spec and 13x the largest official file. Parsing is linear but costly per
+/// byte (a 50 MB spec took 71 s and 2.9 GB in a debug build), so a larger
+/// file is refused from its length alone, before it is read.
+pub const MAX_SPEC_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The error for a spec of `len` bytes, if that is over [`MAX_SPEC_BYTES`].
+pub fn too_large(path: &Path, len: u64) -> Option<LoadError> {
+    (len > MAX_SPEC_BYTES).then(|| LoadError {
+        path: path.to_owned(),
+        location: Some((1, 1)),
+        message: format!(
+            "the spec is {len} bytes, over the {MAX_SPEC_BYTES}-byte limit of the spec tools \
+             (the curated spec is under 0.5 MB): split it, or drop what the client does not need"
+        ),
+    })
+}
+
+/// Reads and parses the spec file at `path`; a file over [`MAX_SPEC_BYTES`]
+/// is refused before it is read.
 pub fn load_spec(path: &Path) -> Result<Spec, LoadError> {
+    if let Some(e) = std::fs::metadata(path)
+        .ok()
+        .and_then(|m| too_large(path, m.len()))
+    {
+        return Err(e);
+    }
     let bytes = std::fs::read(path).map_err(|e| LoadError {
         path: path.to_owned(),
         location: Some((1, 1)),
@@ -99,6 +124,9 @@ pub fn is_json(text: &str) -> bool {
 /// openapiv3. JSON text is read by serde_json (several times faster than the
 /// YAML parser on the official specs).
 pub fn parse_spec(path: &Path, text: String) -> Result<Spec, LoadError> {
+    if let Some(e) = too_large(path, text.len() as u64) {
+        return Err(e);
+    }
     let text = strip_bom(text);
     if is_json(&text) {
         json_keys_unique(path, &text)?;

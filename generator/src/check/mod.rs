@@ -39,6 +39,19 @@ pub struct Checked {
 
 /// Reads the spec at `path` and checks it.
 pub fn check_file(path: &Path) -> Checked {
+    // Refused from its length, before reading: the bound holds for any size.
+    if let Some(e) = std::fs::metadata(path)
+        .ok()
+        .and_then(|m| crate::load::too_large(path, m.len()))
+    {
+        return Checked {
+            report: Report {
+                file: path.to_owned(),
+                diagnostics: vec![load_diagnostic("spec-size", e)],
+            },
+            spec: None,
+        };
+    }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -80,7 +93,10 @@ fn load_diagnostic(rule: &'static str, e: crate::load::LoadError) -> Diagnostic 
 pub fn check_text(path: &Path, text: String) -> Checked {
     let text = crate::load::strip_bom(text);
     let mut report = Report::new(path);
-    let index = PositionIndex::new(&text);
+    if let Some(e) = crate::load::too_large(path, text.len() as u64) {
+        report.diagnostics.push(load_diagnostic("spec-size", e));
+        return Checked { report, spec: None };
+    }
     let root: Value = match crate::load::parse_tree(path, &text) {
         Ok(root) => root,
         Err(e) => {
@@ -106,6 +122,14 @@ pub fn check_text(path: &Path, text: String) -> Checked {
             return Checked { report, spec: None };
         }
     };
+    // Over the size budget, nothing else is worth the time: no other rule,
+    // no typed parse (both scale with the spec).
+    if let Some(over) = size_over_budget(&root) {
+        report.diagnostics.push(over);
+        report.locate(&PositionIndex::new(&text));
+        return Checked { report, spec: None };
+    }
+    let index = PositionIndex::new(&text);
     report.diagnostics = rules(&root);
     let spec = match crate::load::spec_from_tree(path, text, root) {
         Ok(spec) => {
@@ -141,6 +165,18 @@ pub fn all_of_cycle(openapi: &openapiv3::OpenAPI) -> Option<String> {
     out.into_iter()
         .next()
         .map(|d| format!("{} (at {})", d.message, d.pointer))
+}
+
+/// The `spec-size` diagnostic of a document over the generation budget,
+/// from one walk that counts and checks nothing else.
+fn size_over_budget(root: &Value) -> Option<Diagnostic> {
+    let mut size = size::Size::default();
+    doc::walk(root, &mut |kind, pointer, node| {
+        size.visit(kind, pointer, node)
+    });
+    let mut out = Vec::new();
+    size.check(doc::operations(root).len(), &mut out);
+    out.pop()
 }
 
 /// Runs every rule over the raw document.
