@@ -24,7 +24,8 @@
 //! The hand-written runtime around the generated code: [`config`] (building a
 //! client from a key or the environment), [`auth`] (keys that never print),
 //! [`retry`] (429 and 5xx handling), [`pagination`] (page and item streams),
-//! [`auth_policy`] (bulk moves into an authentication policy), [`response`]
+//! [`auth_policy`] (bulk moves into an authentication policy), `audit_export`
+//! (a resumable, lossless audit-log export; with `organization`), [`response`]
 //! (errors that keep the status and a bounded body, whatever the answer).
 //!
 //! Each API family is a cargo feature, all on by default (`full`):
@@ -72,6 +73,8 @@ mod generated {
 
 pub use generated::*;
 
+#[cfg(feature = "organization")]
+pub mod audit_export;
 pub mod auth;
 #[cfg(feature = "control")]
 pub mod auth_policy;
