@@ -52,6 +52,8 @@ pub const CLIENT_METHODS: &[&str] = &[
     "plan_account",
     "groups_of",
     "offboard",
+    "export_events",
+    "export_events_with",
 ];
 
 /// Methods of every operation builder that are not parameter setters:
