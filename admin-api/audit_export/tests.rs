@@ -105,6 +105,9 @@ fn client(url: &str) -> Client {
         .org_id("org-1")
         .base_url(url)
         .retry(RetryPolicy::disabled())
+        // Dozens of exports in a row: the documented 10 calls a minute would
+        // make the test wait in real time (tests/rate_limits.rs covers pacing).
+        .pace_rate_limits(false)
         .build()
         .expect("client")
 }
