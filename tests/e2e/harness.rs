@@ -65,7 +65,12 @@ pub fn outcome<T: Serialize, E: Serialize + std::fmt::Debug>(
                 Ok(v) => Outcome::Failure(status.as_u16(), v),
                 Err(e) => Outcome::Other(format!("error body does not serialize: {e}")),
             },
-            _ => Outcome::Other(error.to_string()),
+            // The answer's text rides along so a caller can tell which body
+            // failed to decode (Prism's stand-ins, for example).
+            _ => Outcome::Other(match error.answer() {
+                Some(answer) => format!("{error}; body: {}", answer.text()),
+                None => error.to_string(),
+            }),
         },
     }
 }
