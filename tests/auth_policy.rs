@@ -29,6 +29,8 @@ struct Api {
     fail_chunk_from: Option<&'static str>,
     add_calls: usize,
     rejected: usize,
+    /// When each add-users request arrived, on the clock (429s included).
+    arrivals: Vec<SystemTime>,
 }
 
 impl Api {
@@ -36,6 +38,7 @@ impl Api {
         if req.method == "POST" && req.path.ends_with("/add-users") {
             self.add_calls += 1;
             let now = self.clock.now();
+            self.arrivals.push(now);
             self.recent.retain(|t| *t + self.window > now);
             if self.recent.len() >= 10 {
                 self.rejected += 1;
@@ -110,6 +113,7 @@ async fn setup(polls_before_done: usize, fail_chunk_from: Option<&'static str>) 
         fail_chunk_from,
         add_calls: 0,
         rejected: 0,
+        arrivals: Vec::new(),
     }));
     let state = Arc::clone(&api);
     let server = TestServer::start(move |req| state.lock().expect("api").handle(req)).await;
@@ -231,6 +235,58 @@ async fn twelve_chunks_respect_ten_calls_a_minute_without_a_single_429() {
         "the 11th call waited for the window: {:?}",
         s.clock.sleeps()
     );
+}
+
+/// The test clock under concurrency (issue 23): the move sends a window's
+/// calls together and polls their tasks in parallel, so many tasks sleep at
+/// once. A clock that moved its time by every sleep in turn ran ten parallel
+/// 5 s waits as 50 s, ran retry budgets out early and failed chunks with
+/// 429. Twenty runs, the client's default retries (jitter included), on a
+/// two-thread runtime: every user moves, no request is refused, and no 60 s
+/// of the clock holds more than 10 add-users requests.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn six_thousand_users_move_on_a_manual_clock_within_the_window_in_every_one_of_20_runs() {
+    for run in 1..=20 {
+        let s = setup(3, None).await;
+        let client = Client::builder()
+            .api_key("k")
+            .base_url(s.server.url())
+            .clock(Arc::new(s.clock.clone()))
+            .build()
+            .expect("client");
+        let all = emails(6000, 1_000_000); // one ghost: email 0
+        let report = client
+            .move_users_to_auth_policy("org", "pol", all.clone(), &BulkMoveOptions::default())
+            .await;
+        assert_each_email_once(&report, &all);
+        let failures: Vec<String> = report
+            .failed
+            .iter()
+            .map(|f| format!("{} emails: {}", f.emails.len(), f.reason))
+            .collect();
+        assert_eq!(
+            (
+                report.moved.len(),
+                report.failed_count(),
+                report.in_progress.len()
+            ),
+            (5999, 1, 0),
+            "run {run}: failures {failures:?}"
+        );
+        let api = s.api.lock().expect("api");
+        assert_eq!(api.rejected, 0, "run {run}: requests refused with 429");
+        assert_eq!(api.arrivals.len(), 12, "run {run}: one request per chunk");
+        let mut arrivals = api.arrivals.clone();
+        arrivals.sort();
+        for (i, pair) in arrivals.windows(11).enumerate() {
+            let span = pair[10].duration_since(pair[0]).unwrap_or_default();
+            assert!(
+                span >= Duration::from_secs(60),
+                "run {run}: requests {i}..={} came within {span:?}",
+                i + 10
+            );
+        }
+    }
 }
 
 #[tokio::test]
