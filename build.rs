@@ -39,7 +39,10 @@ fn main() {
         Err(admin_api_generator::Error::Check(report)) => print!("{}", report.render_cargo()),
         Err(e) => {
             for line in e.to_string().lines() {
-                println!("cargo::error={line}");
+                println!(
+                    "cargo::error={}",
+                    admin_api_generator::printable::printable(line)
+                );
             }
         }
     }

@@ -5,6 +5,7 @@ use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 use crate::position::{Position, PositionIndex};
+use crate::printable::printable;
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -134,7 +135,7 @@ impl Report {
             let _ = writeln!(
                 out,
                 "{}: {errors} error(s), {warnings} warning(s)",
-                self.file.display()
+                printable(&self.file.display().to_string())
             );
         }
         out
@@ -216,9 +217,13 @@ impl Report {
                 let _ = write!(out, ",line={},col={}", p.line, p.column);
             }
             let _ = write!(out, ",title={}::", gh_property(d.rule));
-            let mut body = format!("{} (at {})", d.message, pointer_label(&d.pointer));
+            let mut body = format!(
+                "{} (at {})",
+                printable(&d.message),
+                printable(pointer_label(&d.pointer))
+            );
             if let Some(h) = &d.hint {
-                let _ = write!(body, "\nhint: {h}");
+                let _ = write!(body, "\nhint: {}", printable(h));
             }
             out.push_str(&gh_data(&body));
             out.push('\n');
@@ -241,18 +246,24 @@ impl fmt::Display for Report {
 ///    = hint: ...
 /// ```
 pub fn render_one(file: &Path, d: &Diagnostic) -> String {
-    let mut out = format!("{}[{}]: {}\n", d.severity.as_str(), d.rule, d.message);
+    let mut out = format!(
+        "{}[{}]: {}\n",
+        d.severity.as_str(),
+        d.rule,
+        printable(&d.message)
+    );
+    let file = file.display().to_string();
     match d.position {
         Some(p) => {
-            let _ = writeln!(out, "  --> {}:{}:{}", file.display(), p.line, p.column);
+            let _ = writeln!(out, "  --> {}:{}:{}", printable(&file), p.line, p.column);
         }
         None => {
-            let _ = writeln!(out, "  --> {}", file.display());
+            let _ = writeln!(out, "  --> {}", printable(&file));
         }
     }
-    let _ = writeln!(out, "   = at: {}", pointer_label(&d.pointer));
+    let _ = writeln!(out, "   = at: {}", printable(pointer_label(&d.pointer)));
     if let Some(h) = &d.hint {
-        let _ = writeln!(out, "   = hint: {h}");
+        let _ = writeln!(out, "   = hint: {}", printable(h));
     }
     out
 }
@@ -315,14 +326,14 @@ mod tests {
         let r = sample();
         assert_eq!(
             r.render_human(),
-            "error[rule-x]: bad \"thing\"\nhere\n  --> spec/a.yaml:3:5\n   = at: /paths/~1a\n   = hint: fix: it, 100%\n\nspec/a.yaml: 1 error(s), 0 warning(s)\n"
+            "error[rule-x]: bad \"thing\"\\u{a}here\n  --> spec/a.yaml:3:5\n   = at: /paths/~1a\n   = hint: fix: it, 100%\n\nspec/a.yaml: 1 error(s), 0 warning(s)\n"
         );
         assert!(r.render_json().contains(
             "\"rule\": \"rule-x\", \"pointer\": \"/paths/~1a\", \"line\": 3, \"column\": 5, \"message\": \"bad \\\"thing\\\"\\nhere\""
         ));
         assert_eq!(
             r.render_github(),
-            "::error file=spec/a.yaml,line=3,col=5,title=rule-x::bad \"thing\"%0Ahere (at /paths/~1a)%0Ahint: fix: it, 100%25\n"
+            "::error file=spec/a.yaml,line=3,col=5,title=rule-x::bad \"thing\"\\u{a}here (at /paths/~1a)%0Ahint: fix: it, 100%25\n"
         );
     }
 }

@@ -22,6 +22,7 @@ mod httpmock;
 pub mod load;
 pub mod model;
 pub mod position;
+pub mod printable;
 
 use std::fmt;
 use std::path::Path;

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use admin_api_generator::features::{of_operation, tag_features};
 use admin_api_generator::load::Spec;
 use admin_api_generator::model;
+use admin_api_generator::printable::cell;
 
 /// The Markdown index of every operation of `spec`, grouped by tag in the
 /// order the spec lists its tags.
@@ -95,35 +96,4 @@ pub fn render_index(spec: &Spec) -> String {
         }
     }
     out
-}
-
-/// Spec text as one Markdown table cell: no line breaks, no column breaks,
-/// no control characters, no leading `::` (a workflow command in a CI log).
-fn cell(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '|' => out.push_str("\\|"),
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => out.extend(c.escape_default()),
-            c => out.push(c),
-        }
-    }
-    let out = out.trim();
-    match out.strip_prefix("::") {
-        Some(rest) => format!("\\:\\:{rest}"),
-        None => out.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::cell;
-
-    #[test]
-    fn cells_keep_one_line_and_one_column() {
-        assert_eq!(cell("a | b\nc"), "a \\| b c");
-        assert_eq!(cell("::error file=x::y"), "\\:\\:error file=x::y");
-        assert_eq!(cell("bell\u{7}"), "bell\\u{7}");
-    }
 }

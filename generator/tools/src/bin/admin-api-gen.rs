@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use admin_api_generator::printable::printable;
 use admin_api_generator::{build, Error, Severity};
 use admin_api_tools::{changelog, diff, drift, e2e, inventory, render_surface};
 
@@ -54,7 +55,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             if !message.is_empty() {
-                eprintln!("{message}");
+                eprint_error(&message);
             }
             ExitCode::FAILURE
         }
@@ -80,6 +81,14 @@ fn drift(args: &[String]) -> ExitCode {
     )
 }
 
+/// Prints an error line by line, each made printable: a message can quote
+/// a spec, an official file or a command's output.
+fn eprint_error(message: &str) {
+    for line in message.lines() {
+        eprintln!("{}", printable(line));
+    }
+}
+
 /// Prints a report and exits 1 when it failed its check, 2 on errors.
 fn verdict(result: Result<(String, bool), String>) -> ExitCode {
     match result {
@@ -92,7 +101,7 @@ fn verdict(result: Result<(String, bool), String>) -> ExitCode {
             }
         }
         Err(message) => {
-            eprintln!("{message}");
+            eprint_error(&message);
             ExitCode::from(2)
         }
     }

@@ -8,9 +8,10 @@ use std::process::Command;
 
 use admin_api_generator::load::load_spec;
 use admin_api_generator::model;
+use admin_api_generator::printable::printable;
 
 use super::verify::{verify, Since};
-use super::{escape, render, required_bump, Release, Version};
+use super::{render, required_bump, Release, Version};
 use crate::diff::source::{Source, SourceError};
 use crate::diff::{diff, Report};
 use crate::drift::record::today_utc;
@@ -77,16 +78,16 @@ pub fn run(repo: &Path, args: &[String]) -> Result<Outcome, CliError> {
                 let v = value();
                 version = Some(
                     Version::parse(&v)
-                        .ok_or_else(|| usage(format!("`{}` is not a version", escape(&v))))?,
+                        .ok_or_else(|| usage(format!("`{}` is not a version", printable(&v))))?,
                 );
             }
             "--date" => date = Some(value()),
             "-h" | "--help" => return Err(CliError::Usage(USAGE.to_owned())),
             other if other.starts_with('-') => {
-                return Err(usage(format!("unknown option `{}`", escape(other))))
+                return Err(usage(format!("unknown option `{}`", printable(other))))
             }
             other if base.is_none() => base = Some(other.to_owned()),
-            other => return Err(usage(format!("unexpected argument `{}`", escape(other)))),
+            other => return Err(usage(format!("unexpected argument `{}`", printable(other)))),
         }
     }
     let base = match base {
@@ -133,7 +134,7 @@ pub fn run(repo: &Path, args: &[String]) -> Result<Outcome, CliError> {
             (Some((label, from, report)), true) => format!(
                 "ok: {} change(s) since {} ({from}); version {version} and CHANGELOG.md declare them\n",
                 report.changes.len(),
-                escape(label)
+                printable(label)
             ),
         };
         return Ok(Outcome {
@@ -166,7 +167,7 @@ pub fn run(repo: &Path, args: &[String]) -> Result<Outcome, CliError> {
         let operations = model::operations(&current.openapi).len();
         output.push_str(&format!(
             "### Added\n\n- The client of the {operations} operations of `{SPEC}` (spec version {}).\n\n",
-            escape(&current.openapi.info.version)
+            printable(&current.openapi.info.version)
         ));
     }
     Ok(Outcome {
@@ -200,7 +201,7 @@ fn git(repo: &Path, args: &[&str]) -> Result<String, CliError> {
         return Err(CliError::Repo(format!(
             "git {} failed: {}",
             args.join(" "),
-            escape(String::from_utf8_lossy(&output.stderr).trim())
+            printable(String::from_utf8_lossy(&output.stderr).trim())
         )));
     }
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())

@@ -16,6 +16,8 @@ pub mod verify;
 use std::fmt;
 use std::fmt::Write as _;
 
+use admin_api_generator::printable::printable;
+
 use crate::diff::{Change, Check, Level, Report};
 
 /// A Keep a Changelog section.
@@ -169,22 +171,6 @@ pub fn rust_breaking(report: &Report) -> usize {
     report.count(Level::Breaking)
 }
 
-/// A spec-derived string made safe for a terminal, a CI log and a Markdown
-/// list: control characters (a newline that would start a `::error`
-/// workflow command on its own line, an escape sequence) and line separators
-/// become visible `\u{..}` escapes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// What the notes are about.
 #[derive(Debug, Clone)]
 pub struct Release<'a> {
@@ -206,8 +192,8 @@ pub fn entry(change: &Change) -> String {
     };
     let mut line = format!(
         "- {tag}`{}`: {} (`{}`).\n  Rust: {} HTTP: {}",
-        escape(&change.location).replace('`', "'"),
-        escape(&change.message),
+        printable(&change.location).replace('`', "'"),
+        printable(&change.message),
         change.check.id(),
         change.check.effect(),
         change.check.contract_effect(),
@@ -216,7 +202,7 @@ pub fn entry(change: &Change) -> String {
         let ops: Vec<String> = change
             .operations
             .iter()
-            .map(|o| format!("`{}`", escape(o).replace('`', "'")))
+            .map(|o| format!("`{}`", printable(o).replace('`', "'")))
             .collect();
         let _ = write!(line, " Operations: {}.", ops.join(", "));
     } else if change.operations.len() > 8 {
@@ -245,7 +231,7 @@ pub fn render(report: &Report, release: &Release<'_>) -> String {
                 out,
                 "Compared with {} ({from}): {} change{}, {breaking} breaking code that uses the client. \
                  Semver: {} bump, at least {}{}.\n",
-                escape(label),
+                printable(label),
                 report.changes.len(),
                 if report.changes.len() == 1 { "" } else { "s" },
                 bump.id(),
@@ -317,14 +303,5 @@ mod tests {
         assert_eq!(Section::of(Check::DeprecationRemoved), Section::Changed);
         assert_eq!(Section::of(Check::TypeRenamed), Section::Changed);
         assert_eq!(Section::of(Check::RequiredParamAdded), Section::Added);
-    }
-
-    #[test]
-    fn escaping_keeps_text_and_defuses_commands() {
-        assert_eq!(escape("GET /a `b` é"), "GET /a `b` é");
-        assert_eq!(
-            escape("x\n::error::pwned\r\u{1b}[31m\u{2028}"),
-            "x\\u{a}::error::pwned\\u{d}\\u{1b}[31m\\u{2028}"
-        );
     }
 }

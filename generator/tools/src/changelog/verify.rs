@@ -2,7 +2,9 @@
 //! the last release says: the version moved at least as far as semver
 //! requires, and the version's section lists every change.
 
-use super::{escape, required_bump, Version};
+use admin_api_generator::printable::printable;
+
+use super::{required_bump, Version};
 use crate::diff::Report;
 
 /// The last release and what changed since.
@@ -48,7 +50,7 @@ pub fn verify(version: Version, changelog: &str, since: Option<Since<'_>>) -> Ve
     if version < least {
         problems.push(format!(
             "the crate's version is {version}, but the spec changes since {} ({}) need a {} bump: at least {least}",
-            escape(since.label),
+            printable(since.label),
             since.version,
             bump.id()
         ));
@@ -61,20 +63,20 @@ pub fn verify(version: Version, changelog: &str, since: Option<Since<'_>>) -> Ve
         .changes
         .iter()
         .filter(|c| {
-            let place = format!("`{}`", escape(&c.location).replace('`', "'"));
+            let place = format!("`{}`", printable(&c.location).replace('`', "'"));
             let id = format!("(`{}`)", c.check.id());
             !section
                 .lines()
                 .any(|line| line.contains(&place) && line.contains(&id))
         })
-        .map(|c| format!("  {} at {}", c.check.id(), escape(&c.location)))
+        .map(|c| format!("  {} at {}", c.check.id(), printable(&c.location)))
         .collect();
     if !missing.is_empty() {
         problems.push(format!(
             "CHANGELOG.md's [{version}] section does not list {} of the {} changes since {} (regenerate it with `cargo admin-api-gen changelog`):\n{}",
             missing.len(),
             since.report.changes.len(),
-            escape(since.label),
+            printable(since.label),
             missing.join("\n")
         ));
     }

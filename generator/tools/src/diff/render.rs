@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use super::locate::line_of;
 use super::{Change, Level, Report, Scope};
 use admin_api_generator::diagnostic::{gh_data, gh_property};
+use admin_api_generator::printable::{cell, printable};
 
 /// An output format of `diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,8 +88,14 @@ fn shared(change: &Change) -> bool {
 fn text(report: &Report) -> String {
     let mut out = String::new();
     for c in &report.changes {
-        let _ = writeln!(out, "[{}] {} at {}", levels(c), c.check, c.location);
-        let _ = write!(out, "  {}", c.message);
+        let _ = writeln!(
+            out,
+            "[{}] {} at {}",
+            levels(c),
+            c.check,
+            printable(&c.location)
+        );
+        let _ = write!(out, "  {}", printable(&c.message));
         if shared(c) {
             let _ = write!(out, " (reached by {})", ops_list(&c.operations, 8, ""));
         }
@@ -103,7 +110,7 @@ fn ops_list(ops: &[String], max: usize, quote: &str) -> String {
     let shown: Vec<String> = ops
         .iter()
         .take(max)
-        .map(|o| format!("{quote}{o}{quote}"))
+        .map(|o| format!("{quote}{}{quote}", printable(o)))
         .collect();
     match ops.len().saturating_sub(max) {
         0 => shown.join(", "),
@@ -173,10 +180,6 @@ fn markdown(report: &Report) -> String {
     out
 }
 
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
-
 fn json(report: &Report) -> String {
     let changes: Vec<serde_json::Value> = report
         .changes
@@ -225,7 +228,7 @@ fn github(report: &Report, target: Target<'_>) -> String {
         }
         let title = format!("{} ({})", c.check, levels(c));
         let _ = write!(props, ",title={}", gh_property(&title));
-        let message = format!("{} at {}", c.message, c.location);
+        let message = format!("{} at {}", printable(&c.message), printable(&c.location));
         let _ = writeln!(out, "::{command} {props}::{}", gh_data(&message));
     }
     out

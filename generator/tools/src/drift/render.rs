@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use admin_api_generator::printable::{cell, printable};
+
 use super::{Difference, Kind, Report};
 
 /// An output format of `drift`.
@@ -47,7 +49,11 @@ pub fn render(report: &Report, format: Format) -> String {
 fn values(d: &Difference) -> String {
     match d.kind {
         Kind::Type | Kind::Format | Kind::Enum | Kind::Required => {
-            format!("official `{}`, curated `{}`", d.official, d.curated)
+            format!(
+                "official `{}`, curated `{}`",
+                printable(&d.official),
+                printable(&d.curated)
+            )
         }
         Kind::OperationOnlyOfficial | Kind::OnlyOfficial => "only in the official file".to_owned(),
         Kind::OperationOnlyCurated => "in no current official file".to_owned(),
@@ -76,22 +82,25 @@ fn totals(report: &Report) -> (usize, usize) {
 fn text(report: &Report) -> String {
     let mut out = String::new();
     for d in report.drift() {
-        let _ = writeln!(out, "[drift] {} at {}: {}", d.kind, d.place, values(d));
+        let _ = writeln!(
+            out,
+            "[drift] {} at {}: {}",
+            d.kind,
+            printable(&d.place),
+            values(d)
+        );
     }
     for &i in &report.stale {
         let dev = &report.deviations.deviations[i];
         let _ = writeln!(
             out,
             "[stale] {} at {}: no difference matches this recorded deviation",
-            dev.what, dev.place
+            dev.what,
+            printable(&dev.place)
         );
     }
     let _ = writeln!(out, "{}", summary(report));
     out
-}
-
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
 }
 
 fn markdown(report: &Report) -> String {
