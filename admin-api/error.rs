@@ -38,7 +38,7 @@ use reqwest::StatusCode;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::response::{InvalidBody, TruncatedBody};
+use crate::response::{CutShortBody, InvalidBody, TruncatedBody};
 
 /// The longest API message kept in `Display` (characters); longer ones end in `…`.
 const MESSAGE_LIMIT: usize = 300;
@@ -63,6 +63,10 @@ pub enum ErrorKind<E> {
     /// short, HTML, another shape): status, headers, a bounded body and the
     /// decoding error.
     InvalidAnswer(Answer, serde_json::Error),
+    /// A success status whose body stopped arriving (the connection dropped
+    /// or timed out mid-body): status, headers, the part that arrived
+    /// (bounded, marked truncated) and the transport error.
+    CutShort(Answer, reqwest::Error),
     /// The request was not sent: a required parameter was not set, or a value
     /// did not convert.
     InvalidRequest(String),
@@ -143,10 +147,15 @@ impl<E> Error<E> {
             P::ErrorResponse(value) => ErrorKind::Api(value),
             P::UnexpectedResponse(mut response) => {
                 let invalid = response.extensions_mut().remove::<InvalidBody>();
+                let cut = response.extensions_mut().remove::<CutShortBody>();
                 let answer = Answer::read(response).await;
-                match invalid.and_then(InvalidBody::into_error) {
-                    Some(e) => ErrorKind::InvalidAnswer(answer, e),
-                    None => ErrorKind::UnexpectedAnswer(answer),
+                match (
+                    invalid.and_then(InvalidBody::into_error),
+                    cut.and_then(CutShortBody::into_error),
+                ) {
+                    (Some(e), _) => ErrorKind::InvalidAnswer(answer, e),
+                    (None, Some(e)) => ErrorKind::CutShort(answer, e),
+                    (None, None) => ErrorKind::UnexpectedAnswer(answer),
                 }
             }
             P::InvalidRequest(message) => ErrorKind::InvalidRequest(message),
@@ -187,7 +196,9 @@ impl<E> Error<E> {
     pub fn status(&self) -> Option<StatusCode> {
         match &self.kind {
             ErrorKind::Api(value) => Some(value.status()),
-            ErrorKind::UnexpectedAnswer(a) | ErrorKind::InvalidAnswer(a, _) => Some(a.status),
+            ErrorKind::UnexpectedAnswer(a)
+            | ErrorKind::InvalidAnswer(a, _)
+            | ErrorKind::CutShort(a, _) => Some(a.status),
             ErrorKind::Communication(e) => e.status(),
             ErrorKind::InvalidRequest(_) | ErrorKind::Other(_) => None,
         }
@@ -197,7 +208,9 @@ impl<E> Error<E> {
     pub fn headers(&self) -> Option<&HeaderMap> {
         match &self.kind {
             ErrorKind::Api(value) => Some(value.headers()),
-            ErrorKind::UnexpectedAnswer(a) | ErrorKind::InvalidAnswer(a, _) => Some(&a.headers),
+            ErrorKind::UnexpectedAnswer(a)
+            | ErrorKind::InvalidAnswer(a, _)
+            | ErrorKind::CutShort(a, _) => Some(&a.headers),
             _ => None,
         }
     }
@@ -210,10 +223,13 @@ impl<E> Error<E> {
         }
     }
 
-    /// An answer that did not decode: status, headers and bounded body.
+    /// An answer that did not decode or was cut short: status, headers and
+    /// bounded body.
     pub fn answer(&self) -> Option<&Answer> {
         match &self.kind {
-            ErrorKind::UnexpectedAnswer(a) | ErrorKind::InvalidAnswer(a, _) => Some(a),
+            ErrorKind::UnexpectedAnswer(a)
+            | ErrorKind::InvalidAnswer(a, _)
+            | ErrorKind::CutShort(a, _) => Some(a),
             _ => None,
         }
     }
@@ -231,7 +247,10 @@ impl<E> Error<E> {
 
     /// Whether no answer came in time.
     pub fn is_timeout(&self) -> bool {
-        matches!(&self.kind, ErrorKind::Communication(e) if e.is_timeout())
+        matches!(
+            &self.kind,
+            ErrorKind::Communication(e) | ErrorKind::CutShort(_, e) if e.is_timeout()
+        )
     }
 }
 
@@ -249,6 +268,7 @@ impl<E: Serialize> Error<E> {
             ErrorKind::InvalidAnswer(_, e) => {
                 Some(format!("the answer does not fit the spec: {e}"))
             }
+            ErrorKind::CutShort(_, e) => Some(format!("the answer was cut short: {}", chain(e))),
             ErrorKind::InvalidRequest(m) | ErrorKind::Other(m) => Some(m.clone()),
             ErrorKind::Communication(e) => Some(chain(e)),
         }?;
@@ -297,6 +317,7 @@ impl<E: fmt::Debug> fmt::Debug for ErrorKind<E> {
             ErrorKind::InvalidAnswer(a, e) => {
                 f.debug_tuple("InvalidAnswer").field(a).field(e).finish()
             }
+            ErrorKind::CutShort(a, e) => f.debug_tuple("CutShort").field(a).field(e).finish(),
             ErrorKind::InvalidRequest(m) => f.debug_tuple("InvalidRequest").field(m).finish(),
             ErrorKind::Communication(e) => f.debug_tuple("Communication").field(e).finish(),
             ErrorKind::Other(m) => f.debug_tuple("Other").field(m).finish(),
@@ -309,6 +330,7 @@ impl<E: Serialize + fmt::Debug> std::error::Error for Error<E> {
         match &self.kind {
             ErrorKind::Communication(e) => Some(e),
             ErrorKind::InvalidAnswer(_, e) => Some(e),
+            ErrorKind::CutShort(_, e) => Some(e),
             _ => None,
         }
     }

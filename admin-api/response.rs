@@ -13,6 +13,7 @@
 //! | documented error status, body not JSON (a gateway's HTML page), not of that type, or longer than the limit | [`Error::UnexpectedResponse`] with the status, headers and a body prefix |
 //! | undocumented status | [`Error::UnexpectedResponse`], likewise |
 //! | success status, body does not decode (cut short, HTML, another shape) | [`Error::UnexpectedResponse`] with the status, headers, a body prefix and the [`InvalidBody`] extension holding the decoding error |
+//! | success status, the body stops arriving (connection dropped or timed out mid-body) | [`Error::UnexpectedResponse`] with the status, headers, the prefix that arrived and the [`CutShortBody`] extension holding the transport error |
 //!
 //! The body of an [`Error::UnexpectedResponse`] is already read (the
 //! connection is free): `response.text().await` gives the prefix, and a
@@ -50,6 +51,20 @@ impl InvalidBody {
     }
 }
 
+/// Marks an [`Error::UnexpectedResponse`] made of a success answer whose
+/// body stopped arriving; holds the transport error (the client's
+/// [`crate::Error`] turns it into [`crate::error::ErrorKind::CutShort`],
+/// status and headers kept).
+#[derive(Clone, Debug)]
+pub struct CutShortBody(Arc<reqwest::Error>);
+
+impl CutShortBody {
+    /// The transport error, when this is its only holder.
+    pub(crate) fn into_error(self) -> Option<reqwest::Error> {
+        Arc::try_unwrap(self.0).ok()
+    }
+}
+
 /// Decodes a JSON answer, as progenitor's `ResponseValue::from_response`
 /// does, but keeps the status of an error answer whose body is not of the
 /// expected type, and bounds every body kept in an error.
@@ -74,7 +89,22 @@ pub async fn from_response<T: DeserializeOwned, E>(
     let headers = std::mem::take(response.headers_mut());
     let version = response.version();
     let url = response.url().clone();
-    let full = response.bytes().await.map_err(Error::ResponseBodyError)?;
+    let full = match read_whole(&mut response).await {
+        Ok(full) => full,
+        Err((arrived, e)) => {
+            let mut response = Prefixed {
+                status,
+                version,
+                headers,
+                url,
+                body: prefix(&arrived),
+                truncated: true,
+            }
+            .into_response();
+            response.extensions_mut().insert(CutShortBody(Arc::new(e)));
+            return Err(Error::UnexpectedResponse(response));
+        }
+    };
     match serde_json::from_slice(&full) {
         Ok(inner) => Ok(ResponseValue::new(inner, status, headers)),
         Err(e) => {
@@ -92,6 +122,40 @@ pub async fn from_response<T: DeserializeOwned, E>(
             Err(Error::UnexpectedResponse(response))
         }
     }
+}
+
+/// Reads the whole body; when the connection fails midway, what arrived and
+/// the error. A body of one chunk is not copied.
+async fn read_whole(response: &mut reqwest::Response) -> Result<Bytes, (Bytes, reqwest::Error)> {
+    let mut first: Option<Bytes> = None;
+    let mut more = BytesMut::new();
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) => match &first {
+                None => first = Some(chunk),
+                Some(start) => {
+                    if more.is_empty() {
+                        more.extend_from_slice(start);
+                    }
+                    more.extend_from_slice(&chunk);
+                }
+            },
+            Ok(None) => break,
+            Err(e) => {
+                let arrived = if more.is_empty() {
+                    first.unwrap_or_default()
+                } else {
+                    more.freeze()
+                };
+                return Err((arrived, e));
+            }
+        }
+    }
+    Ok(if more.is_empty() {
+        first.unwrap_or_default()
+    } else {
+        more.freeze()
+    })
 }
 
 /// An undocumented answer as [`Error::UnexpectedResponse`]: status and

@@ -10,6 +10,7 @@ use atlassian_admin_api::error::ErrorKind;
 use atlassian_admin_api::response::BODY_PREFIX_LIMIT;
 use atlassian_admin_api::types::{self, ControlErrors};
 use atlassian_admin_api::{Client, Error, RetryPolicy};
+use atlassian_admin_mock_server::Wire;
 use serde_json::json;
 use server::{Reply, TestServer};
 
@@ -248,6 +249,42 @@ async fn a_200_with_a_broken_body_keeps_its_status_and_headers() {
         assert!(!answer.is_truncated());
         assert_eq!(err.to_string(), line);
     }
+}
+
+/// A 200 whose body stops arriving (the headers announce more than the
+/// connection delivers) keeps its status, headers and what arrived, beside
+/// the transport error.
+#[tokio::test]
+async fn a_200_cut_short_on_the_wire_keeps_its_status_headers_and_what_arrived() {
+    let body = r#"{"taskId": "t-1", "status": "IN_PROGRESS", "successCount": 0}"#;
+    let server = TestServer::start(move |_| {
+        Reply::raw(200, "application/json", body)
+            .with_header("x-request-id", "req-9")
+            .on_wire(Wire::Truncate)
+    })
+    .await;
+    let err = task_status(&client(&server.url()))
+        .await
+        .expect_err("a body cut short");
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(200), "{err}");
+    assert_eq!(
+        err.headers()
+            .and_then(|h| h.get("x-request-id"))
+            .map(|v| v.as_bytes()),
+        Some(&b"req-9"[..])
+    );
+    let ErrorKind::CutShort(answer, _) = err.kind() else {
+        panic!("a cut-short answer: {err:?}");
+    };
+    assert_eq!(answer.text(), &body[..body.len() / 2]);
+    assert!(answer.is_truncated());
+    let line = err.to_string();
+    assert!(
+        line.starts_with("getAuthPolicyTaskStatus: 200 OK: the answer was cut short: "),
+        "{line}"
+    );
+    assert!(!line.contains('\n'), "{line}");
+    assert!(std::error::Error::source(&err).is_some());
 }
 
 /// Text from an answer never reaches a terminal unescaped: the one-line
