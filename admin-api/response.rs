@@ -105,7 +105,15 @@ pub async fn from_response<T: DeserializeOwned, E>(
             return Err(Error::UnexpectedResponse(response));
         }
     };
-    match serde_json::from_slice(&full) {
+    // A 204 has no body by definition; an operation that answers a body or
+    // nothing decodes it as `null`, that is `None` (the generator gives such
+    // an operation an `Option<T>` success type).
+    let text: &[u8] = if full.is_empty() && status == reqwest::StatusCode::NO_CONTENT {
+        b"null"
+    } else {
+        &full
+    };
+    match serde_json::from_slice(text) {
         Ok(inner) => Ok(ResponseValue::new(inner, status, headers)),
         Err(e) => {
             let body = prefix(&full);

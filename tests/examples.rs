@@ -561,12 +561,19 @@ fn profile_update_has_the_official_fields_and_requiredness() {
     );
 }
 
+/// `deletePolicyResource` succeeds either way the API may answer: 204 with
+/// no body (as Atlassian's file documents) is `None`, 200 with the policy is
+/// `Some`.
 #[tokio::test(flavor = "current_thread")]
-async fn deleting_a_policy_resource_answers_the_policy() {
+async fn deleting_a_policy_resource_succeeds_with_204_or_with_the_policy() {
     use atlassian_admin_mock_server::{Reply, Server};
     let body: serde_json::Value = decoded("org-v1/deletePolicyResource.json");
-    let server = Server::start(std::sync::Arc::new(move |_req| {
-        Reply::json(200, body.clone())
+    let server = Server::start(std::sync::Arc::new(move |req| {
+        if req.raw_path.ends_with("/empty") {
+            Reply::empty(204)
+        } else {
+            Reply::json(200, body.clone())
+        }
     }))
     .await
     .expect("server");
@@ -575,15 +582,25 @@ async fn deleting_a_policy_resource_answers_the_policy() {
         .base_url(server.base_url())
         .build()
         .expect("client");
-    let policy = client
-        .delete_policy_resource()
-        .org_id("org-lantern")
-        .policy_id("0b1c2d3e-4f50-4a61-8b72-93a4b5c6d7e8")
-        .resource_id("ari:cloud:jira::site/7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2918")
-        .send()
+    let delete = |resource: &'static str| {
+        client
+            .delete_policy_resource()
+            .org_id("org-lantern")
+            .policy_id("0b1c2d3e-4f50-4a61-8b72-93a4b5c6d7e8")
+            .resource_id(resource)
+            .send()
+    };
+    let answered = delete("ari:cloud:jira::site/7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2918")
         .await
-        .expect("the policy")
-        .into_inner();
-    let data = policy.data.expect("data");
+        .expect("the policy");
+    assert_eq!(answered.status().as_u16(), 200);
+    let data = answered
+        .into_inner()
+        .expect("a 200 has the policy")
+        .data
+        .expect("data");
     assert_eq!(data.attributes.resources.len(), 1);
+    let empty = delete("empty").await.expect("a 204 is success");
+    assert_eq!(empty.status().as_u16(), 204);
+    assert!(empty.into_inner().is_none());
 }

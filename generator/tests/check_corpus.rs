@@ -10,9 +10,11 @@ use admin_api_generator::{check_text, generate_client, load::parse_spec};
 /// Corpus cases on which progenitor itself panics (the first eleven are
 /// progenitor 0.15's known triggers; the fuzz test found the others, in
 /// typify): `check` must catch each before progenitor runs.
-const PANIC_TRIGGERS: [&str; 19] = [
+const PANIC_TRIGGERS: [&str; 21] = [
+    "response-multiple-success/101-beside-204",
     "response-multiple-success/200-and-201",
     "response-multiple-success/200-and-default",
+    "response-multiple-success/default-beside-200-and-204",
     "response-multiple-error/400-and-404",
     "response-json-no-schema/no-schema",
     "response-json-encoding/encoding",

@@ -236,7 +236,12 @@ fn org_policies_and_their_resources() {
         &[],
         None,
     );
-    assert_eq!(removed.body["data"]["attributes"]["resources"], json!([]));
+    assert_eq!(removed.status, 204);
+    assert_eq!(
+        t.call("getPolicyById", &[("policyId", &id)], &[], None)
+            .body["data"]["attributes"]["resources"],
+        json!([])
+    );
     assert_eq!(
         t.call(
             "deletePolicyResource",

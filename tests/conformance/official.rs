@@ -62,11 +62,6 @@ pub const KNOWN_ANSWER_DEFECTS: &[KnownAnswerDefect] = &[
         reason: "the official file types the SCIM discovery bodies as `type: string`; they are JSON objects \
                  (RFC 7643 §5-7), typed so in the curated spec (CURATION.md, SCIM 6)",
     },
-    KnownAnswerDefect {
-        operations: &["deletePolicyResource"],
-        reason: "the official file answers 204 *with* a policy body, which HTTP does not allow; real answers are \
-                 200 with the policy, as curated (CURATION.md, Organization v1 3)",
-    },
 ];
 
 /// Loads every official file found in `dir` (at least one must be there).

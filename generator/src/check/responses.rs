@@ -1,7 +1,8 @@
 //! `response-*`: progenitor gives each operation one success type and one
 //! error type, and asserts so: the responses of the success class (2xx, 101,
-//! `default`) must all decode to one type, and so must those of the error
-//! class (4xx, 5xx, `default`). A JSON response needs a schema and no
+//! `default`) must all decode to one type (or to one JSON type and no
+//! content, which the generator turns into `Option<T>`), and so must those of
+//! the error class (4xx, 5xx, `default`). A JSON response needs a schema and no
 //! `encoding` (both are panics in progenitor).
 
 use std::collections::BTreeMap;
@@ -79,6 +80,8 @@ pub fn check(root: &Value, op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
     let mut success: BTreeMap<Decoded, (usize, String)> = BTreeMap::new();
     let mut error: BTreeMap<Decoded, (usize, String)> = BTreeMap::new();
     let mut has_success_range = false;
+    // Whether every success status is a 2xx (not a 101 upgrade).
+    let mut only_2xx = true;
     let mut default: Option<(Decoded, (usize, String))> = None;
     for (order, (status, entry)) in doc::entries(responses).into_iter().enumerate() {
         let at = doc::child(&base, &status);
@@ -104,6 +107,7 @@ pub fn check(root: &Value, op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
         has_success_range |= status.eq_ignore_ascii_case("2XX");
         match class {
             Class::Success => {
+                only_2xx &= status.starts_with('2');
                 success.entry(decoded).or_insert((order, at));
             }
             Class::Error => {
@@ -113,6 +117,15 @@ pub fn check(root: &Value, op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
             Class::Other => {}
         }
     }
+    // One JSON body or no content among the 2xx statuses: the generator
+    // decodes it as `Option<T>` (`generate::optional_bodies`; a `default`
+    // joining the success class or a 101 is not rewritten, so it stays an
+    // error).
+    let body_or_nothing = success.len() == 2
+        && only_2xx
+        && (default.is_none() || has_success_range)
+        && success.contains_key(&Decoded::Empty)
+        && success.keys().any(|d| matches!(d, Decoded::Json(_)));
     if let Some((decoded, at)) = default {
         // progenitor drops `default` from the success class when a `2XX`
         // range already covers success.
@@ -120,6 +133,9 @@ pub fn check(root: &Value, op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
             success.entry(decoded.clone()).or_insert(at.clone());
         }
         error.entry(decoded).or_insert(at);
+    }
+    if body_or_nothing {
+        success.remove(&Decoded::Empty);
     }
     for (class, types, rule) in [
         ("success", &success, "response-multiple-success"),
@@ -153,7 +169,8 @@ pub fn check(root: &Value, op: &Operation<'_>, out: &mut Vec<Diagnostic>) {
                 )
                 .with_hint(format!(
                     "progenitor supports one {class} type per operation (`default` counts in both classes): \
-                     give these responses one shared schema, or drop the extra ones"
+                     give these responses one shared schema{}, or drop the extra ones",
+                    if class == "success" { " (one JSON body beside no content is fine)" } else { "" }
                 )),
             );
         }

@@ -15,6 +15,7 @@ mod feature_stubs;
 mod method_docs;
 mod open_enum;
 mod operations;
+mod optional_bodies;
 mod output;
 mod pagination;
 mod patterns;
@@ -191,6 +192,8 @@ pub(crate) fn run_progenitor(
     let settings = settings_with_open_enums(spec);
     let unpatterned = patterns::into_docs(&spec.openapi, &spec.text);
     let openapi = unpatterned.as_ref().unwrap_or(&spec.openapi);
+    let optional = optional_bodies::into_option(openapi);
+    let openapi = optional.as_ref().unwrap_or(openapi);
     let tokens = catch_panic(|| {
         let mut generator = Generator::new(&settings);
         generate(&mut generator, openapi)
