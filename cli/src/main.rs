@@ -50,6 +50,9 @@ const FAMILIES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The exit code of a run that found nothing new to do.
+pub const EXIT_NOTHING_NEW: u8 = 4;
+
 /// A failure, with the exit code it gives.
 #[derive(Debug)]
 pub struct CliError {
@@ -76,6 +79,14 @@ impl CliError {
     pub fn api(message: impl Into<String>) -> Self {
         Self {
             code: 1,
+            message: message.into(),
+        }
+    }
+    /// A run that found nothing to do (exit code 4): `events export` with no
+    /// new events. Printed without the `error:` prefix.
+    pub fn nothing_new(message: impl Into<String>) -> Self {
+        Self {
+            code: EXIT_NOTHING_NEW,
             message: message.into(),
         }
     }
@@ -296,9 +307,43 @@ fn main() -> ExitCode {
     };
     match runtime.block_on(run(matches)) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.code == EXIT_NOTHING_NEW => {
+            eprintln!("{}", e.message);
+            ExitCode::from(e.code)
+        }
         Err(e) => {
             eprintln!("error: {}", e.message);
             ExitCode::from(e.code)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cli;
+
+    /// Every argument of every command says what it is for in `--help`.
+    #[test]
+    fn every_argument_has_help() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if matches!(id, "help" | "version") {
+                    continue;
+                }
+                if arg
+                    .get_help()
+                    .is_none_or(|h| h.to_string().trim().is_empty())
+                {
+                    missing.push(format!("{path} {id}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&cli(), "atlassian-admin", &mut missing);
+        assert!(missing.is_empty(), "arguments without help: {missing:#?}");
     }
 }

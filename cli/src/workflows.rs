@@ -4,18 +4,17 @@
 //! done, or planned, and how it went).
 
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead as _, BufReader, Write as _};
-use std::path::{Path, PathBuf};
+use std::io::{IsTerminal as _, Write as _};
+use std::path::PathBuf;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use atlassian_admin_api::audit_export::{ExportError, ExportOptions};
 use atlassian_admin_api::auth_policy::{BulkMoveOptions, MAX_USERS_PER_REQUEST};
-use atlassian_admin_api::Client;
+use atlassian_admin_api::offboard::{Action, OffboardOptions, OffboardPlan, Outcome};
 use clap::{Arg, ArgAction, ArgMatches, Command};
-use futures::StreamExt as _;
 use serde_json::{json, Value};
 
 use crate::config::Settings;
-use crate::ops::{api_error, json};
 use crate::CliError;
 
 fn common(cmd: Command) -> Command {
@@ -55,7 +54,21 @@ pub fn offboard_command() -> Command {
                 Arg::new("directory-id")
                     .long("directory-id")
                     .value_name("ID")
-                    .help("Directory of the users (default: the organization's first directory)"),
+                    .help("Directory of the users (default: every directory, `-`)"),
+            )
+            .arg(
+                Arg::new("yes")
+                    .long("yes")
+                    .short('y')
+                    .action(ArgAction::SetTrue)
+                    .help("Make the changes without asking (needed when stdin is not a terminal)"),
+            )
+            .after_help(
+                "It reads first and prints the plan: each account, each group it is in, each API token. \
+                 With --dry-run it stops there; otherwise it asks (unless --yes) and then makes exactly \
+                 the planned changes, one line per step (done, already done, FAILED with the error).\n\n\
+                 Exit codes: 0 every step done; 1 a step failed or a user was not found; 2 bad arguments \
+                 or not confirmed; 3 bad configuration.",
             ),
     )
 }
@@ -72,7 +85,8 @@ pub fn auth_policy_command() -> Command {
                     Arg::new("policy")
                         .long("policy")
                         .value_name("POLICY_ID")
-                        .required(true),
+                        .required(true)
+                        .help("The authentication policy the users move into (its id)"),
                 )
                 .arg(
                     Arg::new("from-file")
@@ -93,31 +107,52 @@ pub fn auth_policy_command() -> Command {
 }
 
 /// `events export`.
+/// `events export`'s exit codes (beside 2, 3: usage and configuration).
+pub const EVENTS_EXIT_HELP: &str = "\
+Run it again (nightly, say) and it continues from where the last run ended, writing only the events that \
+arrived since, without loss or duplicates, even after a crash. A second run on the same checkpoint fails at \
+once while the first holds it.
+
+Exit codes: 0 new events exported; 4 nothing new since the last run; 1 failed (run again to continue; \
+nothing is lost); 2 bad arguments; 3 bad configuration.";
+
 pub fn events_command() -> Command {
     Command::new("events")
         .about("Audit log workflows")
         .subcommand_required(true)
-        .subcommand(common(
+        .subcommand(
             Command::new("export")
-                .about("Export the audit log to a JSON lines file, resumably")
+                .about("Export the audit log to a JSON lines file, resumably and incrementally")
+                .after_help(EVENTS_EXIT_HELP)
                 .arg(
                     Arg::new("since")
                         .long("since")
                         .value_name("TIME")
-                        .required(true)
                         .value_parser(parse_since)
                         .help(
-                            "Earliest event: an RFC 3339 timestamp (2026-11-01T00:00:00Z, \
-                             2026-11-01T09:00:00+09:00) or UNIX epoch milliseconds",
+                            "Earliest event of the first run: an RFC 3339 timestamp (2026-11-01T00:00:00Z, \
+                             2026-11-01T09:00:00+09:00) or UNIX epoch milliseconds; later runs continue \
+                             from the checkpoint and must give the same value or none",
                         ),
                 )
-                .arg(Arg::new("to").long("to").value_name("FILE").required(true))
+                .arg(
+                    Arg::new("out")
+                        .long("out")
+                        .value_name("FILE")
+                        .required(true)
+                        .help(
+                            "File the events are appended to, one JSON object a line, as the API sent \
+                             them; `{date}` in the name becomes today's UTC date (a dated file per run; \
+                             then --checkpoint is required)",
+                        ),
+                )
                 .arg(
                     Arg::new("checkpoint")
                         .long("checkpoint")
                         .value_name("FILE")
                         .help(
-                            "Checkpoint file (default: FILE.checkpoint); an export resumes from it",
+                            "Checkpoint file holding the position (default: the --out file's name \
+                             followed by .checkpoint); every run on it continues the same export",
                         ),
                 )
                 .arg(
@@ -125,9 +160,22 @@ pub fn events_command() -> Command {
                         .long("page-size")
                         .value_name("N")
                         .value_parser(clap::value_parser!(u32).range(1..=500))
-                        .default_value("100"),
+                        .default_value("100")
+                        .help("Events asked for per request (1 to 500)"),
+                )
+                .arg(
+                    Arg::new("audit")
+                        .long("audit")
+                        .value_name("FILE")
+                        .help("Append a JSON line with the run's summary (or its error) to FILE"),
+                )
+                .arg(
+                    Arg::new("org-id")
+                        .long("org-id")
+                        .value_name("ID")
+                        .help("Organization (default: ATLASSIAN_ORG_ID or the config's org_id)"),
                 ),
-        ))
+        )
 }
 
 /// Epoch-millisecond values below this are read as seconds typed by mistake.
@@ -233,38 +281,10 @@ impl Run {
 
 // ----------------------------------------------------------------- offboard
 
-/// One step's outcome, printed and audited.
-fn step(
-    run: &mut Run,
-    user: &str,
-    step: &str,
-    outcome: Result<String, String>,
-) -> Result<bool, CliError> {
-    let (ok, text) = match &outcome {
-        Ok(detail) => (
-            true,
-            format!(
-                "done{}",
-                if detail.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {detail}")
-                }
-            ),
-        ),
-        Err(e) => (false, format!("FAILED: {e}")),
-    };
-    println!("{user}: {step}: {text}");
-    run.audit(json!({
-        "user": user,
-        "step": step,
-        "outcome": if ok { "done" } else { "failed" },
-        "detail": outcome.unwrap_or_else(|e| e),
-    }))?;
-    Ok(ok)
-}
-
-/// `offboard`.
+/// `offboard`: reads the plan (each account, each group it is in, each API
+/// token), prints it, and with `--dry-run` stops there; otherwise asks for
+/// confirmation (unless `--yes`) and writes exactly the plan, printing a line
+/// per step.
 pub async fn offboard(settings: &Settings, m: &ArgMatches) -> Result<(), CliError> {
     let mut run = Run::new("offboard", m)?;
     let org = settings.require_org(m.get_one::<String>("org-id").map(String::as_str))?;
@@ -275,235 +295,168 @@ pub async fn offboard(settings: &Settings, m: &ArgMatches) -> Result<(), CliErro
         .flatten()
         .cloned()
         .collect();
-    let directory = match m.get_one::<String>("directory-id") {
-        Some(d) => d.clone(),
-        None => {
-            if run.request(
-                "GET",
-                &format!("/admin/v2/orgs/{org}/directories"),
-                "find the directory",
-            )? {
-                let page = client
-                    .get_directories_for_org()
-                    .org_id(&org)
-                    .send()
-                    .await
-                    .map_err(api_error)?;
-                let page = json(page.into_inner())?;
-                page["data"][0]["directoryId"]
-                    .as_str()
-                    .map(str::to_owned)
-                    .ok_or_else(|| CliError::api(format!("organization {org} has no directory")))?
-            } else {
-                "{directoryId}".to_owned()
-            }
-        }
-    };
-    let base = format!("/admin/v2/orgs/{org}/directories/{directory}");
-    let mut failures = 0;
-    for user in &users {
-        let account = if user.contains('@') {
-            if run.request(
-                "POST",
-                &format!("{base}/users/search"),
-                &format!("find the account of {user}"),
-            )? {
-                match find_account(&client, &org, &directory, user).await {
-                    Ok(a) => a,
-                    Err(e) => {
-                        step(&mut run, user, "find account", Err(e))?;
-                        failures += 1;
-                        continue;
-                    }
-                }
-            } else {
-                format!("{{accountId of {user}}}")
-            }
-        } else {
-            user.clone()
-        };
-        if !offboard_one(&mut run, &client, &org, &directory, &base, user, &account).await? {
-            failures += 1;
-        }
+    let mut options = OffboardOptions::default().org_id(&org);
+    if let Some(directory) = m.get_one::<String>("directory-id") {
+        options = options.directory_id(directory);
     }
-    if failures > 0 {
+    let plan = client.plan_offboarding(&users, &options).await;
+    print_plan(&plan);
+    run.audit(json!({"step": "plan", "outcome": "planned", "plan": plan}))?;
+    let unplanned = plan.users.iter().filter(|u| u.account.is_err()).count();
+    if run.dry_run {
+        return if unplanned == 0 {
+            Ok(())
+        } else {
+            Err(CliError::api(format!(
+                "{unplanned} of {} users cannot be offboarded (see the plan)",
+                users.len()
+            )))
+        };
+    }
+    let writes = plan_writes(&plan);
+    if writes == 0 {
+        println!("nothing to do");
+        return if unplanned == 0 {
+            Ok(())
+        } else {
+            Err(CliError::api(format!(
+                "{unplanned} of {} users not found",
+                users.len()
+            )))
+        };
+    }
+    confirm(m, &format!("Make these {writes} changes?"))?;
+    let report = client.offboard(&plan).await;
+    for step in &report.steps {
+        let outcome = match &step.outcome {
+            Outcome::Done => "done".to_owned(),
+            Outcome::AlreadyDone => "already done".to_owned(),
+            Outcome::Failed { message, .. } => format!("FAILED: {}", printable(message)),
+            _ => "unknown".to_owned(),
+        };
+        println!(
+            "{}: {}: {outcome}",
+            printable(&step.user),
+            action_text(&step.action)
+        );
+        run.audit(json!({"step": "write", "record": step}))?;
+    }
+    let failed = report.failed().count();
+    if failed > 0 {
         return Err(CliError::api(format!(
-            "{failures} of {} users not fully offboarded",
-            users.len()
+            "{failed} of {} steps failed (run the same command again: what is done is skipped)",
+            report.steps.len()
         )));
     }
     Ok(())
 }
 
-async fn find_account(
-    client: &Client,
-    org: &str,
-    directory: &str,
-    email: &str,
-) -> Result<String, String> {
-    let body = json!({"emails": [email], "limit": 1});
-    let page = client
-        .search_directory_users()
-        .org_id(org)
-        .directory_id(directory)
-        .body(
-            serde_json::from_value::<atlassian_admin_api::types::DirectoryUserSearchRequest>(body)
-                .map_err(|e| e.to_string())?,
-        )
-        .send()
-        .await
-        .map_err(|e| api_error(e).message)?;
-    let page = serde_json::to_value(page.into_inner()).map_err(|e| e.to_string())?;
-    page["data"][0]["accountId"]
-        .as_str()
-        .map(str::to_owned)
-        .ok_or_else(|| format!("no user with the email {email}"))
+/// How many writes `plan` makes.
+fn plan_writes(plan: &OffboardPlan) -> usize {
+    plan.users
+        .iter()
+        .filter_map(|u| u.account.as_ref().ok())
+        .map(|a| {
+            usize::from(a.suspend && !a.already_suspended) + a.groups.len() + a.api_tokens.len()
+        })
+        .sum()
 }
 
-async fn offboard_one(
-    run: &mut Run,
-    client: &Client,
-    org: &str,
-    directory: &str,
-    base: &str,
-    user: &str,
-    account: &str,
-) -> Result<bool, CliError> {
-    let mut ok = true;
-    // 1. Suspend.
-    if run.request(
-        "POST",
-        &format!("{base}/users/{account}/suspend"),
-        &format!("suspend {user}"),
-    )? {
-        let r = client
-            .suspend_directory_user()
-            .org_id(org)
-            .directory_id(directory)
-            .account_id(account)
-            .send()
-            .await
-            .map(|_| String::new())
-            .map_err(|e| api_error(e).message);
-        ok &= step(run, user, "suspend access", r)?;
-    }
-    // 2. Groups: every group of the directory, removing the membership where
-    // there is one (the API lists no user's groups directly).
-    if run.request(
-        "POST",
-        &format!("{base}/groups/search"),
-        "list the groups, every page",
-    )? {
-        let mut groups = Vec::new();
-        let mut stream = client
-            .search_directory_groups()
-            .org_id(org)
-            .directory_id(directory)
-            .body(atlassian_admin_api::types::DirectoryGroupSearchRequest::default())
-            .items();
-        while let Some(g) = stream.next().await {
-            match g {
-                Ok(g) => groups.push(json(g)?),
-                Err(e) => {
-                    ok &= step(
-                        run,
-                        user,
-                        "list groups",
-                        Err(crate::ops::page_error(e).message),
-                    )?;
-                    break;
-                }
-            }
-        }
-        let mut removed = Vec::new();
-        for g in &groups {
-            let (Some(id), name) = (g["id"].as_str(), g["name"].as_str().unwrap_or_default())
-            else {
-                continue;
-            };
-            let r = client
-                .remove_directory_group_member()
-                .org_id(org)
-                .directory_id(directory)
-                .group_id(id)
-                .account_id(account)
-                .send()
-                .await;
-            match r {
-                Ok(_) => removed.push(name.to_owned()),
-                Err(e) if e.is_not_found() => {}
-                Err(e) => {
-                    ok &= step(
-                        run,
-                        user,
-                        &format!("remove from group {name}"),
-                        Err(api_error(e).message),
-                    )?
-                }
-            }
-        }
-        let detail = if removed.is_empty() {
-            "in no group".to_owned()
-        } else {
-            format!("removed from {}", removed.join(", "))
-        };
-        ok &= step(run, user, "remove from groups", Ok(detail))?;
-    } else {
-        run.request(
-            "DELETE",
-            &format!("{base}/groups/{{groupId}}/memberships/{account}"),
-            "for each group listed",
-        )?;
-    }
-    // 3. API tokens.
-    let tokens_path = format!("/users/{account}/manage/api-tokens");
-    if run.request("GET", &tokens_path, "list the API tokens")? {
-        match client
-            .list_managed_user_api_tokens()
-            .account_id(account)
-            .send()
-            .await
-        {
-            Ok(list) => {
-                let tokens = json(list.into_inner())?;
-                let mut revoked = 0;
-                for t in tokens.as_array().into_iter().flatten() {
-                    let Some(id) = t["id"].as_str() else { continue };
-                    let r = client
-                        .delete_managed_user_api_token()
-                        .account_id(account)
-                        .token_id(id)
-                        .send()
-                        .await;
-                    match r {
-                        Ok(_) => revoked += 1,
-                        Err(e) => {
-                            ok &= step(
-                                run,
-                                user,
-                                &format!("revoke API token {id}"),
-                                Err(api_error(e).message),
-                            )?
-                        }
+/// The plan, one line per user and one per write.
+fn print_plan(plan: &OffboardPlan) {
+    println!(
+        "plan for organization {} (directory {}):",
+        printable(&plan.org_id),
+        printable(&plan.directory_id)
+    );
+    for user in &plan.users {
+        match &user.account {
+            Err(why) => println!(
+                "  {}: cannot offboard: {}",
+                printable(&user.user),
+                printable(why)
+            ),
+            Ok(a) => {
+                let name = a
+                    .name
+                    .as_deref()
+                    .map(|n| format!(" ({})", printable(n)))
+                    .unwrap_or_default();
+                println!(
+                    "  {}: account {}{name}",
+                    printable(&user.user),
+                    printable(&a.account_id)
+                );
+                if a.suspend {
+                    if a.already_suspended {
+                        println!("    suspend access: already suspended");
+                    } else {
+                        println!("    suspend access");
                     }
                 }
-                ok &= step(
-                    run,
-                    user,
-                    "revoke API tokens",
-                    Ok(format!("{revoked} revoked")),
-                )?;
+                for g in &a.groups {
+                    println!(
+                        "    remove from group {} ({})",
+                        printable(g.name.as_deref().unwrap_or("unnamed")),
+                        printable(&g.id)
+                    );
+                }
+                for t in &a.api_tokens {
+                    println!(
+                        "    revoke API token {} ({})",
+                        printable(&t.label),
+                        printable(&t.id)
+                    );
+                }
             }
-            Err(e) => ok &= step(run, user, "revoke API tokens", Err(api_error(e).message))?,
         }
-    } else {
-        run.request(
-            "DELETE",
-            &format!("{tokens_path}/{{tokenId}}"),
-            "for each token listed",
-        )?;
     }
-    Ok(ok)
+}
+
+/// One write, for people.
+fn action_text(action: &Action) -> String {
+    match action {
+        Action::Find => "find account".to_owned(),
+        Action::Suspend => "suspend access".to_owned(),
+        Action::RemoveFromGroup { group_id, name } => format!(
+            "remove from group {} ({})",
+            printable(name.as_deref().unwrap_or("unnamed")),
+            printable(group_id)
+        ),
+        Action::RevokeApiToken { token_id, label } => {
+            format!(
+                "revoke API token {} ({})",
+                printable(label),
+                printable(token_id)
+            )
+        }
+        _ => "another step".to_owned(),
+    }
+}
+
+/// Asks before a destructive run: on a terminal, `PROMPT [y/N]`; without a
+/// terminal the run is refused unless `--yes` was given (a scheduled job
+/// states its consent).
+fn confirm(m: &ArgMatches, prompt: &str) -> Result<(), CliError> {
+    if m.get_flag("yes") {
+        return Ok(());
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(CliError::usage(
+            "refusing to write without confirmation: stdin is not a terminal; pass --yes \
+             (or --dry-run to see the plan)",
+        ));
+    }
+    eprint!("{prompt} [y/N] ");
+    let mut answer = String::new();
+    std::io::stdin()
+        .read_line(&mut answer)
+        .map_err(|e| CliError::io("cannot read the answer", e))?;
+    if matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes") {
+        Ok(())
+    } else {
+        Err(CliError::usage("not confirmed: nothing was changed"))
+    }
 }
 
 // --------------------------------------------------------------- auth-policy
@@ -609,219 +562,130 @@ pub async fn auth_policy(settings: &Settings, m: &ArgMatches) -> Result<(), CliE
 
 // -------------------------------------------------------------------- events
 
-/// Where an export stands: written after every page, after the page's events
-/// are on disk.
-#[derive(Debug, PartialEq)]
-struct Checkpoint {
-    since: i64,
-    cursor: Option<String>,
-    written: u64,
-    done: bool,
-}
-
-impl Checkpoint {
-    fn read(path: &Path) -> Result<Option<Self>, CliError> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => {
-                return Err(CliError::io(
-                    format!("cannot read the checkpoint {}", path.display()),
-                    e,
-                ))
-            }
-        };
-        let v: Value = serde_json::from_str(&text).map_err(|e| {
-            CliError::usage(format!(
-                "the checkpoint {} is not valid: {e}",
-                path.display()
-            ))
-        })?;
-        Ok(Some(Self {
-            since: v["since"].as_i64().unwrap_or_default(),
-            cursor: v["cursor"].as_str().map(str::to_owned),
-            written: v["written"].as_u64().unwrap_or_default(),
-            done: v["done"].as_bool().unwrap_or_default(),
-        }))
-    }
-
-    /// Writes atomically: a temporary file renamed over the old one.
-    fn write(&self, path: &Path) -> Result<(), CliError> {
-        let tmp = path.with_extension("checkpoint-tmp");
-        let text = json!({"since": self.since, "cursor": self.cursor, "written": self.written, "done": self.done}).to_string();
-        let write = || -> std::io::Result<()> {
-            let mut f = File::create(&tmp)?;
-            f.write_all(text.as_bytes())?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, path)
-        };
-        write()
-            .map_err(|e| CliError::io(format!("cannot write the checkpoint {}", path.display()), e))
-    }
-}
-
-/// Keeps the first `lines` complete lines of `path` (drops what an
-/// interrupted run wrote after its last checkpoint).
-fn truncate_to_lines(path: &Path, lines: u64) -> Result<(), CliError> {
-    let err = |e| CliError::io(format!("cannot resume {}", path.display()), e);
-    let file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && lines == 0 => return Ok(()),
-        Err(e) => return Err(err(e)),
-    };
-    let mut reader = BufReader::new(file);
-    let mut keep: u64 = 0;
-    let mut buf = Vec::new();
-    for _ in 0..lines {
-        buf.clear();
-        let n = reader.read_until(b'\n', &mut buf).map_err(err)?;
-        if n == 0 || buf.last() != Some(&b'\n') {
-            return Err(CliError::usage(format!(
-                "{} holds fewer events than its checkpoint says; start a new export",
-                path.display()
-            )));
-        }
-        keep += n as u64;
-    }
-    OpenOptions::new()
-        .write(true)
-        .open(path)
-        .and_then(|f| f.set_len(keep))
-        .map_err(err)
-}
-
 /// `events export`.
 pub async fn events(settings: &Settings, m: &ArgMatches) -> Result<(), CliError> {
     let Some(("export", m)) = m.subcommand() else {
         return Err(CliError::usage("events: expected `export`"));
     };
-    let mut run = Run::new("events export", m)?;
     let org = settings.require_org(m.get_one::<String>("org-id").map(String::as_str))?;
-    let since = m
-        .get_one::<i64>("since")
-        .copied()
-        .ok_or_else(|| CliError::usage("events export: --since is required"))?;
-    let to = PathBuf::from(m.get_one::<String>("to").cloned().unwrap_or_default());
-    let checkpoint_path = m
-        .get_one::<String>("checkpoint")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(format!("{}.checkpoint", to.display())));
+    let out = m.get_one::<String>("out").cloned().unwrap_or_default();
+    let checkpoint = m.get_one::<String>("checkpoint");
+    let dated = out.contains("{date}");
+    if dated && checkpoint.is_none() {
+        return Err(CliError::usage(
+            "events export: a dated --out file ({date}) needs --checkpoint FILE (the position \
+             must outlive each day's file)",
+        ));
+    }
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    let out = PathBuf::from(out.replace("{date}", &today));
     let page_size = m.get_one::<u32>("page-size").copied().unwrap_or(100);
-
-    let mut state = match Checkpoint::read(&checkpoint_path)? {
-        Some(c) if c.since != since => {
-            return Err(CliError::usage(format!(
-                "the checkpoint {} is for --since {} ({}), not {since} ({}); \
-                 remove it to start a new export",
-                checkpoint_path.display(),
-                c.since,
-                rfc3339(c.since),
-                rfc3339(since)
+    let mut options = ExportOptions::new(&out).page_size(page_size).org_id(&org);
+    if let Some(c) = checkpoint {
+        options = options.checkpoint(c);
+    }
+    if let Some(ms) = m.get_one::<i64>("since") {
+        let from = chrono::DateTime::from_timestamp_millis(*ms)
+            .ok_or_else(|| CliError::usage(format!("--since {ms} is out of range")))?;
+        options = options.from(from);
+    }
+    let client = settings.client()?;
+    let progress = Progress::on_terminal();
+    let result = client
+        .export_events_with(&options, |p| {
+            progress.line(&format!(
+                "page {}: {} new events ({} in all)",
+                p.pages, p.events, p.total_events
+            ))
+        })
+        .await;
+    progress.done();
+    let audit = |record: Value| -> Result<(), CliError> {
+        let Some(path) = m.get_one::<String>("audit") else {
+            return Ok(());
+        };
+        let mut file = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .map_err(|e| CliError::io(format!("cannot open the audit file {path}"), e))?;
+        let mut record = record;
+        record["time_ms"] = json!(now_ms() as u64);
+        record["workflow"] = json!("events export");
+        writeln!(file, "{record}").map_err(|e| CliError::io("cannot write the audit file", e))
+    };
+    match result {
+        Ok(summary) => {
+            audit(json!({"outcome": "done", "summary": summary}))?;
+            let line = format!(
+                "{} new events in {} ({} exported in all)",
+                summary.events,
+                printable(&summary.output.display().to_string()),
+                summary.total_events
+            );
+            if summary.events == 0 {
+                return Err(CliError::nothing_new(line));
+            }
+            println!("{line}");
+            Ok(())
+        }
+        Err(e) => {
+            audit(json!({"outcome": "failed", "error": e.to_string()}))?;
+            let hint = match e {
+                ExportError::Locked { .. } => "",
+                _ => " (run the same command again to continue; nothing is lost)",
+            };
+            Err(CliError::api(format!(
+                "{}{hint}",
+                printable(&e.to_string())
             )))
         }
-        Some(c) => c,
-        None => {
-            if std::fs::metadata(&to)
-                .map(|md| md.len() > 0)
-                .unwrap_or(false)
-            {
-                return Err(CliError::usage(format!(
-                    "{} exists and has no checkpoint: remove it or pick another file",
-                    to.display()
-                )));
+    }
+}
+
+/// Progress lines on stderr when it is a terminal (rewritten in place);
+/// nothing otherwise, so pipes and logs see only the result.
+pub struct Progress {
+    terminal: bool,
+}
+
+impl Progress {
+    /// Progress for this process: shown when stderr is a terminal.
+    pub fn on_terminal() -> Self {
+        Self {
+            terminal: std::io::stderr().is_terminal(),
+        }
+    }
+
+    /// Shows `text` as the current progress.
+    pub fn line(&self, text: &str) {
+        if self.terminal {
+            eprint!("\r\x1b[2K{text}");
+        }
+    }
+
+    /// Ends the progress line.
+    pub fn done(&self) {
+        if self.terminal {
+            eprintln!();
+        }
+    }
+}
+
+/// Text from an answer or a file name made safe for a terminal: control
+/// characters as `\u{..}` escapes.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            if c.is_control() {
+                format!("\\u{{{:x}}}", u32::from(c))
+                    .chars()
+                    .collect::<Vec<_>>()
+            } else {
+                vec![c]
             }
-            Checkpoint {
-                since,
-                cursor: None,
-                written: 0,
-                done: false,
-            }
-        }
-    };
-    if state.done {
-        eprintln!(
-            "{}: already complete ({} events)",
-            to.display(),
-            state.written
-        );
-        return Ok(());
-    }
-    let path = format!("/admin/v1/orgs/{org}/events");
-    if run.dry_run {
-        let from = match &state.cursor {
-            Some(c) => format!("resuming after {} events, cursor {c}", state.written),
-            None => "from the start".to_owned(),
-        };
-        run.request(
-            "GET",
-            &format!("{path}?from={since}&limit={page_size}"),
-            &format!("{from}; then each next page until the last"),
-        )?;
-        return Ok(());
-    }
-    if state.written > 0 {
-        eprintln!("resuming after {} events", state.written);
-    }
-    truncate_to_lines(&to, state.written)?;
-    let client = settings.client()?;
-    let mut out = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&to)
-        .map_err(|e| CliError::io(format!("cannot open {}", to.display()), e))?;
-    let mut pages = 0;
-    loop {
-        let mut request = client
-            .get_events()
-            .org_id(&org)
-            .from(since.to_string())
-            .limit(
-                std::num::NonZeroU32::new(page_size)
-                    .ok_or_else(|| CliError::usage("--page-size must be at least 1"))?,
-            );
-        if let Some(c) = &state.cursor {
-            request = request.cursor(c.clone());
-        }
-        let page = match request.send().await {
-            Ok(p) => json(p.into_inner())?,
-            Err(e) => {
-                let e = api_error(e);
-                run.audit(json!({"step": "page", "outcome": "failed", "detail": e.message, "written": state.written}))?;
-                return Err(CliError::api(format!(
-                    "{} (after {} events; run the same command again to resume)",
-                    e.message, state.written
-                )));
-            }
-        };
-        let events = page["data"].as_array().cloned().unwrap_or_default();
-        let mut text = String::new();
-        for e in &events {
-            text.push_str(&e.to_string());
-            text.push('\n');
-        }
-        out.write_all(text.as_bytes())
-            .and_then(|()| out.sync_data())
-            .map_err(|e| CliError::io(format!("cannot write {}", to.display()), e))?;
-        let next = page["meta"]["next"]
-            .as_str()
-            .or_else(|| page["links"]["next"].as_str())
-            .map(str::to_owned);
-        if next.is_some() && next == state.cursor {
-            return Err(CliError::api("the API handed out the same cursor twice"));
-        }
-        state.written += events.len() as u64;
-        state.done = next.is_none();
-        state.cursor = next;
-        state.write(&checkpoint_path)?;
-        pages += 1;
-        eprintln!("page {pages}: {} events so far", state.written);
-        run.audit(json!({"step": "page", "outcome": "done", "events": events.len(), "written": state.written}))?;
-        if state.done {
-            break;
-        }
-    }
-    println!("{} events in {}", state.written, to.display());
-    Ok(())
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -209,43 +209,105 @@ async fn generated_commands_send_typed_requests() {
     assert!(stderr(&out).contains("404"), "{}", stderr(&out));
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn offboard_dry_run_sends_nothing_then_offboards() {
-    let env = Env::start().await;
-    let user = env.api.snapshot().users[3].clone();
-    let audit = env.path("audit.jsonl");
-    let out = env.run(&["offboard", &user.email, "--dry-run", "--audit", &audit]);
-    assert_ok(&out);
-    assert!(
-        env.api.requests().is_empty(),
-        "a dry run sent {:?}",
-        env.api.requests()
-    );
-    let plan = stdout(&out);
-    for expected in [
-        "would GET /admin/v2/orgs/",
-        "/suspend",
-        "would POST",
-        "/groups/search",
-        "/manage/api-tokens",
-    ] {
-        assert!(plan.contains(expected), "plan lacks {expected}:\n{plan}");
-    }
-    assert!(audit_lines(&audit)
-        .iter()
-        .all(|r| r["outcome"] == "planned" && r["dry_run"] == true));
+/// Operations that only read (the searches are POSTs).
+const READS: [&str; 4] = [
+    "searchDirectoryUsers",
+    "searchDirectoryGroups",
+    "listManagedUserApiTokens",
+    "getDirectoryUser",
+];
 
-    let groups_before = env
-        .api
-        .snapshot()
+/// The operations of the requests made since `from`, as `OPERATION PATH`.
+fn writes_since(api: &MockAdminApi, from: usize) -> Vec<String> {
+    api.request_log()[from..]
+        .iter()
+        .filter(|r| r.method != "GET")
+        .filter(|r| !r.operation.as_deref().is_some_and(|o| READS.contains(&o)))
+        .map(|r| format!("{} {}", r.operation.as_deref().unwrap_or("?"), r.path))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offboard_dry_run_lists_the_plan_then_the_run_writes_exactly_it() {
+    let env = Env::start().await;
+    let snapshot = env.api.snapshot();
+    let user = snapshot.users[3].clone();
+    let groups: Vec<(String, String)> = snapshot
         .groups
         .iter()
         .filter(|g| g.members.contains(&user.account_id))
-        .count();
-    assert!(groups_before > 0, "the seeded user is in a group");
-    let audit = env.path("audit-real.jsonl");
-    let out = env.run(&["offboard", &user.email, "--audit", &audit]);
+        .map(|g| (g.id.clone(), g.name.clone()))
+        .collect();
+    assert!(!groups.is_empty(), "the seeded user is in a group");
+    let audit = env.path("audit.jsonl");
+    let out = env.run(&["offboard", &user.email, "--dry-run", "--audit", &audit]);
     assert_ok(&out);
+    assert_eq!(
+        writes_since(&env.api, 0),
+        Vec::<String>::new(),
+        "a dry run writes nothing"
+    );
+    let plan = stdout(&out);
+    assert!(
+        plan.contains(&format!("account {}", user.account_id)),
+        "{plan}"
+    );
+    for (id, name) in &groups {
+        assert!(
+            plan.contains(&format!("remove from group {name} ({id})")),
+            "{plan}"
+        );
+    }
+    let planned_tokens = plan.matches("revoke API token ").count();
+    assert_eq!(planned_tokens, 2, "{plan}");
+    let records = audit_lines(&audit);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["outcome"], "planned");
+    assert_eq!(records[0]["dry_run"], true);
+
+    // Without a terminal and without --yes, nothing is written.
+    let before = env.api.request_log().len();
+    let out = env.run(&["offboard", &user.email]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("pass --yes"), "{}", stderr(&out));
+    assert_eq!(writes_since(&env.api, before), Vec::<String>::new());
+
+    let before = env.api.request_log().len();
+    let audit = env.path("audit-real.jsonl");
+    let out = env.run(&["offboard", &user.email, "--yes", "--audit", &audit]);
+    assert_ok(&out);
+    let writes = writes_since(&env.api, before);
+    // Exactly the plan: one suspension, one removal per planned group, one
+    // revocation per planned token, and nothing else.
+    assert_eq!(
+        writes.len(),
+        1 + groups.len() + planned_tokens,
+        "{writes:#?}"
+    );
+    assert_eq!(
+        writes
+            .iter()
+            .filter(|w| w.starts_with("suspendDirectoryUser "))
+            .count(),
+        1
+    );
+    for (id, _) in &groups {
+        assert_eq!(
+            writes
+                .iter()
+                .filter(|w| w.starts_with("removeDirectoryGroupMember ") && w.contains(id.as_str()))
+                .count(),
+            1,
+            "{id}: {writes:#?}"
+        );
+    }
+    assert_eq!(
+        writes
+            .iter()
+            .filter(|w| w.starts_with("deleteManagedUserApiToken "))
+            .count(),
+        planned_tokens
+    );
     let after = env.api.snapshot();
     let now = after
         .users
@@ -259,22 +321,8 @@ async fn offboard_dry_run_sends_nothing_then_offboards() {
         .all(|g| !g.members.contains(&user.account_id)));
     let report = stdout(&out);
     assert!(report.contains("suspend access: done"), "{report}");
-    assert!(
-        report.contains("remove from groups: done: removed from"),
-        "{report}"
-    );
-    assert!(
-        report.contains("revoke API tokens: done: 2 revoked"),
-        "{report}"
-    );
-    let steps: Vec<String> = audit_lines(&audit)
-        .iter()
-        .map(|r| r["step"].as_str().unwrap_or_default().to_owned())
-        .collect();
-    assert_eq!(
-        steps,
-        ["suspend access", "remove from groups", "revoke API tokens"]
-    );
+    assert_eq!(report.matches(": done").count(), writes.len(), "{report}");
+    assert_eq!(audit_lines(&audit).len(), 1 + writes.len());
     // The tokens are gone.
     let out = env.run(&[
         "user-management",
@@ -363,53 +411,102 @@ fn event_ids(path: &str) -> Vec<String> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn events_export_dry_run_and_full_export() {
+async fn a_second_export_fetches_only_the_events_added_since_the_first() {
     let env = Env::start().await;
-    let to = env.path("events.jsonl");
+    let out_file = env.path("events.jsonl");
     let since = EVENTS_START_MS.to_string();
-    let out = env.run(&[
-        "events",
-        "export",
-        "--since",
-        &since,
-        "--to",
-        &to,
-        "--page-size",
-        "7",
-        "--dry-run",
-    ]);
+    let export = |extra: &[&str]| {
+        let mut args = vec![
+            "events",
+            "export",
+            "--out",
+            out_file.as_str(),
+            "--page-size",
+            "7",
+        ];
+        args.extend_from_slice(extra);
+        env.run(&args)
+    };
+    let out = export(&["--since", &since]);
+    assert_ok(&out);
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("{EVENT_COUNT} new events in {out_file} ({EVENT_COUNT} exported in all)")
+    );
+    let mut expected: Vec<String> = (0..EVENT_COUNT).map(|n| format!("event-{n:03}")).collect();
+    assert_eq!(event_ids(&out_file), expected);
+    assert_eq!(env.api.requests().len(), EVENT_COUNT.div_ceil(7));
+
+    // Nothing new: exit 4, the file unchanged.
+    let out = export(&[]);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("0 new events in "),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(event_ids(&out_file), expected);
+
+    // Two events happen in the organization; the nightly run takes only them.
+    let mut org = env.api.snapshot();
+    let last = org
+        .events
+        .iter()
+        .map(|e| e.time_ms)
+        .max()
+        .unwrap_or(EVENTS_START_MS);
+    org.record(last + 60_000, "group_created", &["g-new-1"]);
+    org.record(last + 120_000, "group_deleted", &["g-new-1"]);
+    let added: Vec<String> = org.events[EVENT_COUNT..]
+        .iter()
+        .map(|e| e.id.clone())
+        .collect();
+    assert_eq!(added.len(), 2);
+    env.api.replace_state(org);
+    let out = export(&["--since", &since]);
     assert_ok(&out);
     assert!(
-        env.api.requests().is_empty(),
-        "a dry run sent {:?}",
-        env.api.requests()
-    );
-    assert!(
-        stdout(&out).contains("would GET /admin/v1/orgs/"),
+        stdout(&out).starts_with("2 new events in "),
         "{}",
         stdout(&out)
     );
-    assert!(!Path::new(&to).exists());
+    expected.extend(added);
+    assert_eq!(event_ids(&out_file), expected, "no loss, no duplicate");
+}
 
-    let out = env.run(&[
-        "events",
-        "export",
-        "--since",
-        &since,
-        "--to",
-        &to,
-        "--page-size",
-        "7",
-    ]);
-    assert_ok(&out);
-    let ids = event_ids(&to);
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_concurrent_export_fails_fast_with_the_lock_message() {
+    let env = Env::start().await;
+    let out_file = env.path("events.jsonl");
+    // The first run holds the lock while its first answer is slow.
+    env.api.inject(
+        atlassian_admin_mock_server::Fault::on(
+            "getEvents",
+            atlassian_admin_mock_server::FaultKind::Latency(std::time::Duration::from_secs(4)),
+        )
+        .times(1),
+    );
+    let org = env.api.snapshot().org_id;
+    let mut first = command(&env.server.base_url(), &org, env.home.path())
+        .args(["events", "export", "--out", &out_file])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("first run starts");
+    let lock = format!("{out_file}.checkpoint.lock");
+    // The first run takes the lock at once and then waits 4 s for its answer.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let second = env.run(&["events", "export", "--out", &out_file]);
+    assert_eq!(second.status.code(), Some(1), "{}", stderr(&second));
+    assert_eq!(
+        stderr(&second).trim(),
+        format!(
+            "error: another export is running on this checkpoint (it holds {lock}); try again when it has finished"
+        )
+    );
+    assert!(first.wait().expect("first run ends").success());
     let expected: Vec<String> = (0..EVENT_COUNT).map(|n| format!("event-{n:03}")).collect();
-    assert_eq!(ids, expected);
-    assert_eq!(env.api.requests().len(), EVENT_COUNT.div_ceil(7));
-    // Done means done: running again asks nothing and writes nothing.
-    let out = env.run(&["events", "export", "--since", &since, "--to", &to]);
-    assert_ok(&out);
-    assert_eq!(event_ids(&to), expected);
+    assert_eq!(event_ids(&out_file), expected);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -443,7 +540,7 @@ async fn interrupted_export_resumes_without_loss_or_duplicates() {
                 "export",
                 "--since",
                 &since,
-                "--to",
+                "--out",
                 &to,
                 "--page-size",
                 "5",
@@ -454,7 +551,7 @@ async fn interrupted_export_resumes_without_loss_or_duplicates() {
     let first = run();
     assert!(!first.status.success());
     assert!(
-        stderr(&first).contains("after 10 events; run the same command again to resume"),
+        stderr(&first).contains("run the same command again to continue; nothing is lost"),
         "{}",
         stderr(&first)
     );
@@ -466,11 +563,6 @@ async fn interrupted_export_resumes_without_loss_or_duplicates() {
 
     let second = run();
     assert_ok(&second);
-    assert!(
-        stderr(&second).contains("resuming after 10 events"),
-        "{}",
-        stderr(&second)
-    );
     let expected: Vec<String> = (2..EVENT_COUNT).map(|n| format!("event-{n:03}")).collect();
     assert_eq!(event_ids(&to), expected);
 }
@@ -528,7 +620,7 @@ async fn events_export_since_takes_rfc3339_or_epoch_ms() {
         "export",
         "--since",
         "2026-01-01T00:20:00Z",
-        "--to",
+        "--out",
         &to,
     ]);
     assert_ok(&out);
@@ -536,12 +628,13 @@ async fn events_export_since_takes_rfc3339_or_epoch_ms() {
     assert_eq!(event_ids(&to), expected);
     let from = (EVENTS_START_MS + 20 * 60_000).to_string();
     // The checkpoint holds epoch ms: the same instant, typed with an offset or
-    // as milliseconds, is the same export (already complete).
+    // as milliseconds, continues the same export (nothing new: exit 4).
     for same in ["2026-01-01T09:20:00+09:00", from.as_str()] {
-        let out = env.run(&["events", "export", "--since", same, "--to", &to]);
-        assert_ok(&out);
+        let out = env.run(&["events", "export", "--since", same, "--out", &to]);
+        assert_eq!(out.status.code(), Some(4), "{same}: {}", stderr(&out));
         assert!(
-            stderr(&out).contains("already complete (5 events)"),
+            stderr(&out).contains("0 new events in ")
+                && stderr(&out).contains("(5 exported in all)"),
             "{same}: {}",
             stderr(&out)
         );
@@ -552,14 +645,14 @@ async fn events_export_since_takes_rfc3339_or_epoch_ms() {
         "export",
         "--since",
         "2026-01-01T00:00:00Z",
-        "--to",
+        "--out",
         &to,
     ]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains(&format!(
-            "is for --since {from} (2026-01-01T00:20:00Z), not {EVENTS_START_MS} (2026-01-01T00:00:00Z)"
-        )),
+        stderr(&out).contains(
+            "it continues an export from 2026-01-01T00:20:00Z, not from 2026-01-01T00:00:00Z"
+        ),
         "{}",
         stderr(&out)
     );
@@ -571,7 +664,7 @@ async fn events_export_since_takes_rfc3339_or_epoch_ms() {
             "export",
             "--since",
             bad,
-            "--to",
+            "--out",
             &env.path("bad.jsonl"),
         ]);
         assert_eq!(out.status.code(), Some(2), "{bad}: {}", stderr(&out));
@@ -644,9 +737,10 @@ async fn readme_session_prints_what_the_readme_shows() {
             .status()
             .expect("the binary runs");
         let got = std::fs::read_to_string(&log).expect("output read");
-        // A failing command belongs in the session only with its error shown.
+        // A failing command belongs in the session only with its error shown
+        // (exit code 4 is the export's "nothing new", not a failure).
         assert!(
-            out.success() || got.contains("error: "),
+            out.success() || out.code() == Some(4) || got.contains("error: "),
             "{line}: {out}\n{got}"
         );
         shown.push_str(&format!("$ {line}\n{expected}"));
@@ -656,4 +750,41 @@ async fn readme_session_prints_what_the_readme_shows() {
         shown, printed,
         "the README's session (left) differs from what the binary prints (right)"
     );
+}
+
+/// Progress lines go to stderr when it is a terminal (here a pseudo-terminal
+/// made by `script`), and never into a pipe.
+#[cfg(target_os = "linux")]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn export_progress_shows_on_a_terminal_and_not_in_a_pipe() {
+    let env = Env::start().await;
+    let org = env.api.snapshot().org_id;
+    let bin = BIN;
+    let piped = env.path("piped.jsonl");
+    let out = env.run(&["events", "export", "--out", &piped, "--page-size", "10"]);
+    assert_ok(&out);
+    assert!(!stderr(&out).contains("page "), "{}", stderr(&out));
+    assert!(!stdout(&out).contains("page "), "{}", stdout(&out));
+
+    let on_tty = env.path("tty.jsonl");
+    let inner = format!("'{bin}' events export --out '{on_tty}' --page-size 10");
+    let typescript = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", &inner, "/dev/null"])
+        .envs(
+            command(&env.server.base_url(), &org, env.home.path())
+                .get_envs()
+                .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))),
+        )
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("script runs");
+    let shown = String::from_utf8_lossy(&typescript.stdout);
+    assert!(typescript.status.success(), "{shown}");
+    for page in 1..=3 {
+        assert!(
+            shown.contains(&format!("page {page}: ")),
+            "page {page} missing from the terminal:\n{shown}"
+        );
+    }
+    assert!(shown.contains("25 new events in "), "{shown}");
 }
