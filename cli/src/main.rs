@@ -114,9 +114,9 @@ fn cli() -> Command {
                 .long("output")
                 .short('o')
                 .global(true)
-                .value_parser(["json", "table"])
+                .value_parser(output::Format::IDS)
                 .default_value("json")
-                .help("Answer format: JSON, or a table for people"),
+                .help("Answer format: JSON, a table for people, or CSV for spreadsheets"),
         );
     for (family, about) in FAMILIES {
         let mut cmd = Command::new(*family)
@@ -131,6 +131,40 @@ fn cli() -> Command {
     root.subcommand(workflows::offboard_command())
         .subcommand(workflows::auth_policy_command())
         .subcommand(workflows::events_command())
+        .subcommand(
+            Command::new("completions")
+                .about("Print the shell completion script for SHELL (from the same command tree as --help)")
+                .arg(
+                    Arg::new("shell")
+                        .value_name("SHELL")
+                        .required(true)
+                        .value_parser(clap::value_parser!(clap_complete::Shell))
+                        .help("bash, zsh, fish, elvish or powershell"),
+                ),
+        )
+        .subcommand(
+            Command::new("man").about("Print the man page (roff), e.g. `atlassian-admin man > atlassian-admin.1`"),
+        )
+}
+
+/// `completions SHELL` and `man`: printed from the command tree, so they
+/// list every command and flag `--help` does.
+fn print_shell_support(name: &str, sub: &ArgMatches) -> Result<(), CliError> {
+    let mut cmd = cli();
+    let mut out = std::io::stdout().lock();
+    match name {
+        "completions" => {
+            let shell = sub
+                .get_one::<clap_complete::Shell>("shell")
+                .copied()
+                .ok_or_else(|| CliError::usage("completions: name a shell"))?;
+            clap_complete::generate(shell, &mut cmd, "atlassian-admin", &mut out);
+            Ok(())
+        }
+        _ => clap_mangen::Man::new(cmd)
+            .render(&mut out)
+            .map_err(|e| CliError::io("cannot write the man page", e)),
+    }
 }
 
 fn operation_command(op: &'static ops::Operation) -> Command {
@@ -215,7 +249,7 @@ async fn run_operation(
     settings: &Settings,
     op: &'static ops::Operation,
     matches: &ArgMatches,
-    table: bool,
+    format: output::Format,
 ) -> Result<(), CliError> {
     let body = match matches.try_get_one::<String>("body").ok().flatten() {
         Some(source) => Some(read_body(source)?),
@@ -251,26 +285,32 @@ async fn run_operation(
     let client = settings.client()?;
     let mut items = Vec::new();
     let mut sink = |item: Value| -> Result<(), CliError> {
-        if table {
+        if format == output::Format::Json {
+            output::print_line(&item)
+        } else {
             items.push(item);
             Ok(())
-        } else {
-            output::print_line(&item)
         }
     };
     let answer = ops::call(&client, op.operation_id, &args, &mut sink).await?;
     match answer {
-        Some(value) if table => output::print_table(&value),
-        Some(value) => output::print_json(&value),
-        None if table => output::print_table(&Value::Array(items)),
-        None => Ok(()),
+        Some(value) => output::print(&value, format),
+        None if format == output::Format::Json => Ok(()),
+        None => output::print(&Value::Array(items), format),
     }
 }
 
 async fn run(matches: ArgMatches) -> Result<(), CliError> {
+    if let Some((name @ ("completions" | "man"), sub)) = matches.subcommand() {
+        return print_shell_support(name, sub);
+    }
     let config = matches.get_one::<String>("config").map(PathBuf::from);
     let settings = Settings::load(config.as_deref())?;
-    let table = matches.get_one::<String>("output").map(String::as_str) == Some("table");
+    let format = output::Format::from_id(
+        matches
+            .get_one::<String>("output")
+            .map_or("json", String::as_str),
+    );
     let Some((family, sub)) = matches.subcommand() else {
         return Err(CliError::usage("no command given; see --help"));
     };
@@ -288,7 +328,7 @@ async fn run(matches: ArgMatches) -> Result<(), CliError> {
                 .iter()
                 .find(|op| op.family == family && op.name == name)
                 .ok_or_else(|| CliError::usage(format!("unknown command {family} {name}")))?;
-            run_operation(&settings, op, op_matches, table).await
+            run_operation(&settings, op, op_matches, format).await
         }
     }
 }

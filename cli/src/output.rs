@@ -1,5 +1,7 @@
-//! Printing answers: pretty JSON by default, JSON lines for streams, and
-//! simple tables for people (`--output table`).
+//! Printing answers: pretty JSON by default, JSON lines for streams, simple
+//! tables for people (`--output table`) and CSV for spreadsheets
+//! (`--output csv`). Table and CSV cells escape control characters: text from
+//! an answer never reaches a terminal as anything but text.
 
 use std::io::Write as _;
 
@@ -24,13 +26,40 @@ pub fn print_line(value: &Value) -> Result<(), CliError> {
     write(&value.to_string())
 }
 
-/// A cell: scalars as text, anything else as compact JSON.
+/// How answers print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Pretty JSON (JSON lines for streams).
+    Json,
+    /// Aligned columns for people.
+    Table,
+    /// CSV with a header row (RFC 4180 quoting, LF line ends).
+    Csv,
+}
+
+impl Format {
+    /// The `--output` values, in the order `--help` lists them.
+    pub const IDS: [&'static str; 3] = ["json", "table", "csv"];
+
+    /// Parses an `--output` value.
+    pub fn from_id(id: &str) -> Format {
+        match id {
+            "table" => Format::Table,
+            "csv" => Format::Csv,
+            _ => Format::Json,
+        }
+    }
+}
+
+/// A cell: scalars as text, anything else as compact JSON; control
+/// characters escaped.
 fn cell(value: Option<&Value>) -> String {
-    match value {
+    let text = match value {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
         Some(other) => other.to_string(),
-    }
+    };
+    crate::workflows::printable(&text)
 }
 
 /// The rows a value stands for: an array, the `data` or `Resources` array of
@@ -47,9 +76,9 @@ fn rows(value: &Value) -> Vec<&Value> {
     }
 }
 
-/// Renders `value` as a table: one row per object, one column per key whose
-/// values are scalars (in first-seen order).
-pub fn render_table(value: &Value) -> String {
+/// The columns (each key whose values are scalars, in first-seen order) and
+/// the cells of `value`'s rows; no columns when the rows are not objects.
+fn grid(value: &Value) -> (Vec<&str>, Vec<Vec<String>>) {
     let rows = rows(value);
     let mut columns: Vec<&str> = Vec::new();
     for row in &rows {
@@ -64,16 +93,26 @@ pub fn render_table(value: &Value) -> String {
         }
     }
     if columns.is_empty() {
-        return rows
-            .iter()
-            .map(|r| cell(Some(r)))
-            .collect::<Vec<_>>()
-            .join("\n");
+        return (columns, rows.iter().map(|r| vec![cell(Some(r))]).collect());
     }
-    let cells: Vec<Vec<String>> = rows
+    let cells = rows
         .iter()
         .map(|r| columns.iter().map(|c| cell(r.get(*c))).collect())
         .collect();
+    (columns, cells)
+}
+
+/// Renders `value` as a table: one row per object, one column per key whose
+/// values are scalars (in first-seen order).
+pub fn render_table(value: &Value) -> String {
+    let (columns, cells) = grid(value);
+    if columns.is_empty() {
+        return cells
+            .into_iter()
+            .map(|mut r| r.pop().unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
     let widths: Vec<usize> = columns
         .iter()
         .enumerate()
@@ -105,7 +144,65 @@ pub fn render_table(value: &Value) -> String {
     out.join("\n")
 }
 
-/// Prints `value` as a table.
-pub fn print_table(value: &Value) -> Result<(), CliError> {
-    write(&render_table(value))
+/// Renders `value` as CSV (RFC 4180 quoting, LF line ends): a header row of the table's columns
+/// (`value` when the rows are not objects), then one row per object; fields
+/// holding a comma, a quote or a space at either end are quoted.
+pub fn render_csv(value: &Value) -> String {
+    let (columns, cells) = grid(value);
+    let header = if columns.is_empty() {
+        vec!["value"]
+    } else {
+        columns
+    };
+    let field = |text: &str| {
+        if text.contains([',', '"']) || text.trim() != text {
+            format!("\"{}\"", text.replace('"', "\"\""))
+        } else {
+            text.to_owned()
+        }
+    };
+    let mut out = vec![header
+        .iter()
+        .map(|h| field(h))
+        .collect::<Vec<_>>()
+        .join(",")];
+    out.extend(
+        cells
+            .iter()
+            .map(|r| r.iter().map(|c| field(c)).collect::<Vec<_>>().join(",")),
+    );
+    out.join("\n")
+}
+
+/// Prints `value` as a table or CSV (JSON otherwise).
+pub fn print(value: &Value, format: Format) -> Result<(), CliError> {
+    match format {
+        Format::Json => print_json(value),
+        Format::Table => write(&render_table(value)),
+        Format::Csv => write(&render_csv(value)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{render_csv, render_table};
+    use serde_json::json;
+
+    #[test]
+    fn csv_quotes_what_needs_it_and_escapes_controls() {
+        let value = json!({"data": [
+            {"id": "a", "name": "Smith, Jo", "n": 1},
+            {"id": "b", "name": "say \"hi\"\n\u{1b}[31m", "n": null}
+        ]});
+        assert_eq!(
+            render_csv(&value),
+            "id,n,name\na,1,\"Smith, Jo\"\nb,,\"say \"\"hi\"\"\\u{a}\\u{1b}[31m\""
+        );
+    }
+
+    #[test]
+    fn table_cells_escape_controls() {
+        let table = render_table(&json!([{"name": "x\u{1b}[2Jy"}]));
+        assert_eq!(table, "name\nx\\u{1b}[2Jy");
+    }
 }

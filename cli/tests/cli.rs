@@ -788,3 +788,49 @@ async fn export_progress_shows_on_a_terminal_and_not_in_a_pipe() {
     }
     assert!(shown.contains("25 new events in "), "{shown}");
 }
+
+/// Completions for bash, zsh and fish and the man page come from the same
+/// command tree as `--help`: they name the workflows and their flags, and
+/// the bash script parses.
+#[test]
+fn completions_and_man_page_are_generated_from_the_command_tree() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let run = |args: &[&str]| {
+        let out = command("http://127.0.0.1:9", "org", home.path())
+            .args(args)
+            .output()
+            .expect("the binary runs");
+        assert_ok(&out);
+        stdout(&out)
+    };
+    for shell in ["bash", "zsh", "fish"] {
+        let script = run(&["completions", shell]);
+        // fish names a long flag `-l out`, the others `--out`.
+        let flag = |name: &str| match shell {
+            "fish" => format!("-l {name}"),
+            _ => format!("--{name}"),
+        };
+        for word in [
+            "offboard".to_owned(),
+            "get-orgs".to_owned(),
+            flag("out"),
+            flag("dry-run"),
+            flag("yes"),
+        ] {
+            assert!(script.contains(&word), "{shell} completion lacks {word}");
+        }
+    }
+    let bash = home.path().join("atlassian-admin.bash");
+    std::fs::write(&bash, run(&["completions", "bash"])).expect("write");
+    let parsed = Command::new("bash")
+        .arg("-n")
+        .arg(&bash)
+        .output()
+        .expect("bash runs");
+    assert!(parsed.status.success(), "{}", stderr(&parsed));
+    let man = run(&["man"]);
+    assert!(man.contains(".TH atlassian-admin 1"), "{man}");
+    for command in ["offboard", "events", "auth\\-policy", "completions"] {
+        assert!(man.contains(command), "the man page lacks {command}");
+    }
+}
