@@ -924,3 +924,44 @@ async fn chunks_the_window_can_never_make_room_for_are_reported_as_not_sent() {
     }
     assert_each_email_once(&report, &all);
 }
+
+/// `move_users_to_auth_policy_with` reports the move as it goes: emails sent
+/// and settled never go back, the wait for the window shows while chunks
+/// wait for it, and the last report has every email settled.
+#[tokio::test]
+async fn progress_reports_sent_settled_and_the_window_wait() {
+    let s = setup(1, None).await;
+    let all = emails(6000, 1_000_000); // 12 chunks of 500: two windows of 10 calls
+    let mut seen: Vec<atlassian_admin_api::auth_policy::BulkMoveProgress> = Vec::new();
+    let report = s
+        .client
+        .move_users_to_auth_policy_with(
+            "org",
+            "pol",
+            all.clone(),
+            &BulkMoveOptions::default(),
+            |p| seen.push(p.clone()),
+        )
+        .await;
+    assert_each_email_once(&report, &all);
+    assert!(seen.len() >= 3, "{seen:?}");
+    assert!(seen.iter().all(|p| p.users == 6000));
+    assert!(seen
+        .windows(2)
+        .all(|w| w[0].sent <= w[1].sent && w[0].settled <= w[1].settled));
+    assert!(
+        seen.windows(2).all(|w| w[0] != w[1]),
+        "only changes are reported"
+    );
+    let waits: Vec<_> = seen.iter().filter_map(|p| p.window_wait).collect();
+    assert!(
+        !waits.is_empty(),
+        "chunks 11 and 12 wait for the window: {seen:?}"
+    );
+    assert!(waits.iter().all(|w| *w <= Duration::from_secs(60)));
+    let last = seen.last().expect("a report");
+    assert_eq!(
+        (last.sent, last.settled, last.window_wait),
+        (6000, 6000, None)
+    );
+}

@@ -514,9 +514,25 @@ pub async fn auth_policy(settings: &Settings, m: &ArgMatches) -> Result<(), CliE
         emails.len(),
         chunks.len()
     );
+    let progress = Progress::on_terminal();
     let total = client
-        .move_users_to_auth_policy(&org, &policy, emails.clone(), &options)
+        .move_users_to_auth_policy_with(&org, &policy, emails.clone(), &options, |p| {
+            let wait = p
+                .window_wait
+                .map(|w| {
+                    format!(
+                        "; waiting {} s for the rate-limit window",
+                        w.as_secs().max(1)
+                    )
+                })
+                .unwrap_or_default();
+            progress.line(&format!(
+                "{} of {} users sent, {} settled{wait}",
+                p.sent, p.users, p.settled
+            ))
+        })
         .await;
+    progress.done();
     eprintln!(
         "[{}/{}] users processed: {} moved, {} failed",
         total.accounted_for(),
