@@ -47,6 +47,7 @@ pub const CLIENT_METHODS: &[&str] = &[
     "exchange_link",
     "resolve_link",
     "move_users_to_auth_policy",
+    "move_users_to_auth_policy_with",
     "find_user_by_email",
     "plan_offboarding",
     "plan_account",
