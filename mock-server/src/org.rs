@@ -48,6 +48,24 @@ pub struct User {
     /// Roles granted to the user directly (platform, product and org roles).
     #[serde(default)]
     pub roles: Vec<RoleGrant>,
+    /// When the user joined the organization, epoch ms (unknown: none).
+    #[serde(default)]
+    pub added_to_org_ms: Option<i64>,
+    /// The user's last activity in each workspace (`getUserLastActiveDates`).
+    #[serde(default)]
+    pub last_active: Vec<LastActive>,
+}
+
+/// A user's last activity in one workspace (product instance).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct LastActive {
+    /// The workspace id (see [`Org::workspaces`]).
+    pub workspace_id: String,
+    /// The product key (`jira-software`, `confluence`, ...).
+    pub product_key: String,
+    /// Time of the last activity, epoch ms.
+    pub at_ms: i64,
 }
 
 /// One role on one resource (a product instance, or the org for org-level roles).
@@ -266,6 +284,9 @@ pub struct Org {
     /// SCIM groups of the directory.
     #[serde(default)]
     pub scim_groups: Vec<Value>,
+    /// Workspaces (product instances), one `Workspace` of the spec each, as served.
+    #[serde(default)]
+    pub workspaces: Vec<Value>,
     /// Next number for generated ids (groups, tasks, events, SCIM resources).
     #[serde(default)]
     pub next_id: u64,
@@ -292,10 +313,56 @@ pub const EVENT_COUNT: usize = 25;
 /// (2026-01-01T00:00:00Z).
 pub const EVENTS_START_MS: i64 = 1_767_225_600_000;
 
+/// The seeded org's workspaces: id, product key, name, address.
+const SEEDED_WORKSPACES: [(&str, &str, &str, &str); 3] = [
+    (
+        "a1b2c3d4-0001-4000-8000-00000000f001",
+        "jira-software",
+        "Acme Jira",
+        "https://acme.atlassian.net",
+    ),
+    (
+        "a1b2c3d4-0002-4000-8000-00000000f002",
+        "confluence",
+        "Acme Confluence",
+        "https://acme.atlassian.net/wiki",
+    ),
+    (
+        "a1b2c3d4-0003-4000-8000-00000000f003",
+        "bitbucket",
+        "acme-rocketry",
+        "https://bitbucket.org/acme-rocketry",
+    ),
+];
+
+/// A `Workspace` of the spec.
+fn workspace(id: &str, key: &str, name: &str, host: &str) -> Value {
+    json!({
+        "id": id,
+        "type": "workspace",
+        "attributes": {
+            "name": name,
+            "type": key.split('-').next().unwrap_or(key),
+            "typeKey": key,
+            "hostUrl": host,
+            "status": "online",
+            "statusDetails": [],
+            "realm": "us",
+            "regions": ["us-east-1"],
+            "labels": [],
+            "owner": null,
+            "sandbox": null,
+        },
+        "relationships": {},
+    })
+}
+
 impl Org {
     /// A small org: 45 users (2 suspended, two API tokens each), 8 groups, a
     /// standard and a contractors authentication policy (everyone starts in
-    /// the standard one), two domains and [`EVENT_COUNT`] audit events.
+    /// the standard one), two domains, three workspaces (Jira, Confluence,
+    /// Bitbucket; each user last active in one or two) and [`EVENT_COUNT`]
+    /// audit events.
     pub fn seeded() -> Self {
         let policies = vec![
             AuthPolicy {
@@ -333,6 +400,17 @@ impl Org {
                         })
                         .collect(),
                     roles: Vec::new(),
+                    added_to_org_ms: Some(1_704_067_200_000 + i as i64 * 86_400_000),
+                    // Everyone has used Jira; every other user Confluence too.
+                    last_active: SEEDED_WORKSPACES
+                        .iter()
+                        .take(if i % 2 == 0 { 2 } else { 1 })
+                        .map(|(id, key, _, _)| LastActive {
+                            workspace_id: (*id).to_owned(),
+                            product_key: (*key).to_owned(),
+                            at_ms: EVENTS_START_MS - (i as i64 + 1) * 3_600_000,
+                        })
+                        .collect(),
                 }
             })
             .collect::<Vec<_>>();
@@ -423,6 +501,10 @@ impl Org {
             tasks: Vec::new(),
             scim_users: Vec::new(),
             scim_groups: Vec::new(),
+            workspaces: SEEDED_WORKSPACES
+                .iter()
+                .map(|(id, key, name, host)| workspace(id, key, name, host))
+                .collect(),
             next_id: 1,
         }
     }
@@ -451,8 +533,47 @@ impl Org {
             tasks: Vec::new(),
             scim_users: Vec::new(),
             scim_groups: Vec::new(),
+            workspaces: Vec::new(),
             next_id: 1,
         }
+    }
+
+    /// The account id of the user with `email`, inviting a new one (active,
+    /// in the default authentication policy, in no group) when there is
+    /// none; `true` with a new account.
+    pub fn invite(&mut self, email: &str, now_ms: i64) -> (String, bool) {
+        if let Some(u) = self
+            .users
+            .iter()
+            .find(|u| u.email.eq_ignore_ascii_case(email))
+        {
+            return (u.account_id.clone(), false);
+        }
+        let account_id = self.new_id("712020:invited");
+        let local = email.split('@').next().unwrap_or(email);
+        self.users.push(User {
+            account_id: account_id.clone(),
+            name: local.to_owned(),
+            email: email.to_owned(),
+            mfa_enabled: false,
+            suspended: false,
+            auth_policy: self
+                .policies
+                .first()
+                .map(|p| p.id.clone())
+                .unwrap_or_default(),
+            policy_since: now_ms,
+            nickname: local.to_owned(),
+            job_title: String::new(),
+            account_status: active(),
+            pending_deletion: false,
+            api_tokens: Vec::new(),
+            roles: Vec::new(),
+            added_to_org_ms: Some(now_ms),
+            last_active: Vec::new(),
+        });
+        self.record(now_ms, "user_invited", &[&account_id]);
+        (account_id, true)
     }
 
     /// A fresh id with `prefix` (`grp-0007`). Seeded ids never take this form.

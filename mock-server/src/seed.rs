@@ -3,11 +3,13 @@
 //! ```json
 //! {"version": 1, "org": {"orgId": "...", "orgName": "...", "directoryId": "...", "directoryName": "...",
 //!   "users": [...], "groups": [...], "policies": [...], "domains": [...], "events": [...],
-//!   "tasks": [...], "scimUsers": [...], "scimGroups": [...], "nextId": 1}}
+//!   "tasks": [...], "scimUsers": [...], "scimGroups": [...], "workspaces": [...], "nextId": 1}}
 //! ```
 //!
 //! Field names are those of [`Org`] and its parts in camelCase; lists other
-//! than `users`, `groups` and `policies` may be left out. An export of a
+//! than `users`, `groups` and `policies` may be left out (and so may the
+//! fields added since version 1 appeared: `workspaces`, a user's
+//! `addedToOrgMs` and `lastActive`). An export of a
 //! running twin is a seed that starts the same state again.
 
 use serde::{Deserialize, Serialize};

@@ -11,20 +11,7 @@ use atlassian_admin_mock_server::MockAdminApi;
 use common::Twin;
 
 /// Operations the twin does not model yet: they answer 501.
-const NOT_MODELLED: &[&str] = &[
-    "getUserLastActiveDates",
-    "inviteUserToOrg",
-    "inviteUsers",
-    "queryWorkspacesV2",
-    "listControlPoliciesV2",
-    "createControlPolicyV2",
-    "getControlPolicyV2",
-    "updateControlPolicyV2",
-    "publishControlDraftPolicies",
-    "listControlPolicyResourcesV2",
-    "modifyControlPolicyResourcesV2",
-    "deleteAllControlPolicyResourcesV2",
-];
+const NOT_MODELLED: &[&str] = &[];
 
 /// The operation ids the twin's tests call (`.call("id"` / `.call_with_key("id"`).
 fn called_in_tests() -> Vec<String> {

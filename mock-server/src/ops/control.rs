@@ -95,7 +95,7 @@ fn bulk_fetch(org: &mut Org, ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
 }
 
 /// The index of the policy in the path (v1 control policies).
-fn policy(org: &Org, ctx: &Ctx<'_>) -> Result<usize, ApiError> {
+pub(super) fn policy(org: &Org, ctx: &Ctx<'_>) -> Result<usize, ApiError> {
     let id = ctx.param("policyId");
     org.control_policies
         .iter()
@@ -128,7 +128,7 @@ fn list_policies(org: &mut Org, ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
 }
 
 /// The attributes of a create or update body, stamped with the twin's clock.
-fn attributes(ctx: &Ctx<'_>, id: &str, created: Option<Value>) -> Value {
+pub(super) fn attributes(ctx: &Ctx<'_>, id: &str, created: Option<Value>) -> Value {
     let mut attributes = ctx
         .body
         .as_ref()
@@ -147,8 +147,28 @@ fn attributes(ctx: &Ctx<'_>, id: &str, created: Option<Value>) -> Value {
 }
 
 fn create_policy(org: &mut Org, ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
-    let id = org.new_id("control-policy");
-    let policy = json!({"id": id, "type": "policy", "attributes": attributes(ctx, &id, None)});
+    create_with(org, ctx, "control-policy", |_, id| {
+        Ok(attributes(ctx, id, None))
+    })
+}
+
+fn update_policy(org: &mut Org, ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
+    let i = policy(org, ctx)?;
+    update_with(org, ctx, i, |_, id, created| {
+        Ok(attributes(ctx, id, created))
+    })
+}
+
+/// Stores a new policy whose attributes `make` builds for its fresh id, and
+/// answers 202 with it (v1 and v2).
+pub(super) fn create_with(
+    org: &mut Org,
+    ctx: &Ctx<'_>,
+    prefix: &str,
+    make: impl FnOnce(&Org, &str) -> Result<Value, ApiError>,
+) -> Result<Reply, ApiError> {
+    let id = org.new_id(prefix);
+    let policy = json!({"id": id, "type": "policy", "attributes": make(org, &id)?});
     org.control_policies.push(crate::org::ControlPolicy {
         policy: policy.clone(),
         resources: Vec::new(),
@@ -157,14 +177,20 @@ fn create_policy(org: &mut Org, ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
     Ok(Reply::json(202, json!({"data": policy})))
 }
 
-fn update_policy(org: &mut Org, ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
-    let i = policy(org, ctx)?;
+/// Replaces policy `i` with attributes `make` builds from its id and
+/// creation time, and answers 202 with it (v1 and v2).
+pub(super) fn update_with(
+    org: &mut Org,
+    ctx: &Ctx<'_>,
+    i: usize,
+    make: impl FnOnce(&Org, &str, Option<Value>) -> Result<Value, ApiError>,
+) -> Result<Reply, ApiError> {
     let id = ctx.param("policyId");
     let created = org.control_policies[i]
         .policy
         .pointer("/attributes/createdAt")
         .cloned();
-    let updated = json!({"id": id, "type": "policy", "attributes": attributes(ctx, id, created)});
+    let updated = json!({"id": id, "type": "policy", "attributes": make(org, id, created)?});
     org.control_policies[i].policy = updated.clone();
     org.record(ctx.now_ms, "control_policy_updated", &[id]);
     Ok(Reply::json(202, json!({"data": updated})))

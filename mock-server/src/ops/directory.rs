@@ -29,6 +29,7 @@ pub(super) fn handler(id: &str) -> Option<OpFn> {
         "getDirectoryUserDetails" => {
             |org, ctx| ok(json!({"data": user_json(org.user(ctx.param("accountId"))?)}))
         }
+        "getUserLastActiveDates" => last_active,
         "removeDirectoryUser" | "removeUserAccess" => remove_user,
         "suspendDirectoryUser" => |org, ctx| suspend(org, ctx, true).map(|_| Reply::empty(204)),
         "restoreDirectoryUser" => |org, ctx| suspend(org, ctx, false).map(|_| Reply::empty(204)),
@@ -200,6 +201,32 @@ pub(crate) fn user_json(u: &User) -> Value {
         v["jobTitle"] = json!(u.job_title);
     }
     v
+}
+
+/// A user's last activity per workspace; the cursor pages the products.
+fn last_active(org: &mut Org, ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
+    let user = org.user(ctx.param("accountId"))?;
+    let products = user
+        .last_active
+        .iter()
+        .map(|a| {
+            let at = crate::org::rfc3339(a.at_ms);
+            json!({
+                "id": a.workspace_id,
+                "key": a.product_key,
+                "last_active": at.get(..10),
+                "last_active_timestamp": at,
+            })
+        })
+        .collect();
+    let added = user.added_to_org_ms.map(crate::org::rfc3339);
+    let mut page = ctx.page(products)?;
+    page["data"] = json!({
+        "product_access": page["data"].take(),
+        "added_to_org": added.as_deref().and_then(|t| t.get(..10)),
+        "added_to_org_timestamp": added,
+    });
+    ok(page)
 }
 
 fn group_json(org: &Org, g: &Group) -> Value {

@@ -13,12 +13,15 @@ use crate::spec::{resolve, Operation, Spec};
 mod api_access;
 mod app_access;
 mod control;
+mod control_v2;
 mod directory;
+mod invitations;
 mod org_policies;
 mod organization;
 mod roles;
 mod scim;
 mod user_management;
+mod workspaces;
 
 /// One checked request, as a handler sees it.
 pub(crate) struct Ctx<'a> {
@@ -247,4 +250,7 @@ pub(crate) fn handler(operation_id: &str) -> Option<OpFn> {
         .or_else(|| org_policies::handler(operation_id))
         .or_else(|| api_access::handler(operation_id))
         .or_else(|| app_access::handler(operation_id))
+        .or_else(|| control_v2::handler(operation_id))
+        .or_else(|| invitations::handler(operation_id))
+        .or_else(|| workspaces::handler(operation_id))
 }
