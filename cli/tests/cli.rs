@@ -834,3 +834,60 @@ fn completions_and_man_page_are_generated_from_the_command_tree() {
         assert!(man.contains(command), "the man page lacks {command}");
     }
 }
+
+/// A SCIM provisioning lifecycle through the CLI with the SCIM key: create,
+/// find by filter, deactivate with a PATCH, delete; the twin's state follows.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scim_provisioning_lifecycle_through_the_cli() {
+    let env = Env::start().await;
+    let dir = env.api.snapshot().directory_id;
+    let scim = |args: &[&str]| -> Output {
+        command(&env.server.base_url(), "unused", env.home.path())
+            .env(
+                "ATLASSIAN_SCIM_API_KEY",
+                atlassian_admin_mock_server::SCIM_API_KEY,
+            )
+            .arg("scim")
+            .args(args)
+            .args(["--directory-id", &dir])
+            .output()
+            .expect("the binary runs")
+    };
+    let user = env.path("user.json");
+    std::fs::write(
+        &user,
+        r#"{"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "rosalind@acme.example",
+            "emails": [{"value": "rosalind@acme.example", "primary": true}], "displayName": "Rosalind", "active": true}"#,
+    )
+    .expect("body written");
+    let out = scim(&["create-scim-user", "--body", &user]);
+    assert_ok(&out);
+    let created: Value = serde_json::from_str(&stdout(&out)).expect("JSON answer");
+    let id = created["id"].as_str().expect("id").to_owned();
+
+    let out = scim(&[
+        "list-scim-users",
+        "--filter",
+        r#"userName eq "rosalind@acme.example""#,
+    ]);
+    assert_ok(&out);
+    let found: Value = serde_json::from_str(&stdout(&out)).expect("JSON answer");
+    assert_eq!(found["totalResults"], 1);
+    assert_eq!(found["Resources"][0]["id"], id.as_str());
+
+    let patch = env.path("patch.json");
+    std::fs::write(
+        &patch,
+        r#"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "Operations": [{"op": "replace", "path": "active", "value": false}]}"#,
+    )
+    .expect("body written");
+    let out = scim(&["patch-scim-user", "--user-id", &id, "--body", &patch]);
+    assert_ok(&out);
+    assert_eq!(env.api.snapshot().scim_users[0]["active"], false);
+
+    assert_ok(&scim(&["delete-scim-user", "--user-id", &id]));
+    assert!(env.api.snapshot().scim_users.is_empty());
+    let out = scim(&["get-scim-user", "--user-id", &id]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("404"), "{}", stderr(&out));
+}

@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 
@@ -48,7 +48,24 @@ pub struct MockAdminApi {
     org: Arc<Mutex<Org>>,
     log: Arc<Mutex<Vec<LoggedRequest>>>,
     faults: Arc<Mutex<Faults>>,
-    windows: Arc<Mutex<HashMap<String, VecDeque<Instant>>>>,
+    windows: Arc<Mutex<HashMap<String, VecDeque<SystemTime>>>>,
+    time: TimeSource,
+}
+
+/// Where the twin reads the time: the system clock, or a test's clock.
+#[derive(Clone)]
+struct TimeSource(Arc<dyn Fn() -> SystemTime + Send + Sync>);
+
+impl Default for TimeSource {
+    fn default() -> Self {
+        Self(Arc::new(SystemTime::now))
+    }
+}
+
+impl std::fmt::Debug for TimeSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TimeSource")
+    }
 }
 
 impl Default for MockAdminApi {
@@ -70,7 +87,18 @@ impl MockAdminApi {
             log: Arc::default(),
             faults: Arc::default(),
             windows: Arc::default(),
+            time: TimeSource::default(),
         }
+    }
+
+    /// Reads the time from `now` instead of the system clock: the rate-limit
+    /// windows and the times of the audit events it records follow it. Give
+    /// it the client's test clock (`move || clock.now()` with
+    /// `atlassian_admin_api::clock::ManualClock`) and a test that waits for a
+    /// rate-limit window waits for nothing real.
+    pub fn with_time(mut self, now: impl Fn() -> SystemTime + Send + Sync + 'static) -> Self {
+        self.time = TimeSource(Arc::new(now));
+        self
     }
 
     /// A copy of the current state (for assertions and for printing ids).
@@ -193,7 +221,7 @@ impl MockAdminApi {
             self.admit(op, limit.requests, Duration::from_secs(limit.per_seconds))?;
         }
         let body = validate_request(op, &path, req)?;
-        let now_ms = SystemTime::now()
+        let now_ms = (self.time.0)()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_millis() as i64);
         let ctx = Ctx {
@@ -212,17 +240,13 @@ impl MockAdminApi {
     fn admit(&self, op: &Operation, requests: u32, per: Duration) -> Result<(), ApiError> {
         let mut windows = lock(&self.windows);
         let window = windows.entry(op.id.clone()).or_default();
-        let now = Instant::now();
-        while window
-            .front()
-            .is_some_and(|t| now.duration_since(*t) >= per)
-        {
+        let now = (self.time.0)();
+        let since = |t: &SystemTime| now.duration_since(*t).unwrap_or_default();
+        while window.front().is_some_and(|t| since(t) >= per) {
             window.pop_front();
         }
         if window.len() >= requests as usize {
-            let wait = window
-                .front()
-                .map_or(per, |t| per.saturating_sub(now.duration_since(*t)));
+            let wait = window.front().map_or(per, |t| per.saturating_sub(since(t)));
             return Err(ApiError::rate_limited(requests, wait));
         }
         window.push_back(now);
