@@ -116,8 +116,44 @@ pub struct UserPlan {
     /// The email or account id as given.
     pub user: String,
     /// The account found, or why none could be (the offboarding skips it
-    /// and reports it as failed).
+    /// and reports it as failed). In JSON: the account's object, or
+    /// `{"error": "..."}`.
+    #[serde(with = "account_or_error")]
     pub account: Result<PlannedAccount, String>,
+}
+
+/// A plan's `account` in JSON: the account itself, or `{"error": why}`
+/// (serde's own `{"Ok": ..}` / `{"Err": ..}` reads badly in a plan people review).
+mod account_or_error {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::PlannedAccount;
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(untagged)]
+    enum Json<A> {
+        Error { error: String },
+        Account(A),
+    }
+
+    pub fn serialize<S: Serializer>(
+        account: &Result<PlannedAccount, String>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match account {
+            Ok(a) => Json::Account(a).serialize(s),
+            Err(e) => Json::<&PlannedAccount>::Error { error: e.clone() }.serialize(s),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Result<PlannedAccount, String>, D::Error> {
+        Ok(match Json::<PlannedAccount>::deserialize(d)? {
+            Json::Account(a) => Ok(a),
+            Json::Error { error } => Err(error),
+        })
+    }
 }
 
 /// A managed account and what will be done to it.

@@ -173,3 +173,33 @@ async fn a_write_that_fails_is_a_failed_step_with_the_errors_line() {
     );
     assert!(!report.is_complete());
 }
+
+/// A plan is a document people review and may keep to apply later: its JSON
+/// shows the account itself or `{"error": ..}` (not serde's `Ok`/`Err`), and
+/// a plan read back from that JSON is the same plan.
+#[tokio::test]
+async fn a_saved_plan_reads_plainly_and_applies_the_same() {
+    let (api, _server, client) = start().await;
+    let leaver = api.snapshot().users[3].email.clone();
+    let plan = client
+        .plan_offboarding(
+            &[leaver.as_str(), "nobody@acme.example"],
+            &OffboardOptions::default(),
+        )
+        .await;
+    let json = serde_json::to_value(&plan).expect("a plan serializes");
+    assert_eq!(json["users"][0]["account"]["email"], leaver.as_str());
+    assert_eq!(
+        json["users"][1]["account"],
+        serde_json::json!({"error": "no managed account with the email nobody@acme.example"})
+    );
+    let saved = serde_json::to_string(&plan).expect("serialize");
+    let read_back: atlassian_admin_api::offboard::OffboardPlan =
+        serde_json::from_str(&saved).expect("a saved plan reads back");
+    assert_eq!(read_back, plan);
+    let report = client.offboard(&read_back).await;
+    assert!(report
+        .steps
+        .iter()
+        .any(|s| s.action == Action::Suspend && s.outcome == Outcome::Done));
+}

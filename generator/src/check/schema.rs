@@ -19,6 +19,7 @@ pub fn check_node(kind: Kind, pointer: &str, node: &Value, out: &mut Vec<Diagnos
     if kind != Kind::Schema || doc::ref_of(node).is_some() || !matches!(node, Value::Mapping(_)) {
         return;
     }
+    open_enum_named(pointer, node, out);
     let ty = doc::get(node, "type");
     match ty {
         Some(Value::String(t)) if !TYPES.contains(&t.as_str()) && t != "null" => out.push(
@@ -137,6 +138,30 @@ pub fn check_node(kind: Kind, pointer: &str, node: &Value, out: &mut Vec<Diagnos
                 .with_hint("fix the regular expression (ECMA-262 syntax), or remove it"),
             );
         }
+    }
+}
+
+/// `open-enum-inline`: `x-extensible-enum` only makes an open Rust enum on
+/// a named schema; on an inline one the generator would make a plain
+/// `String`, and the diff's verdicts about enum values would not hold.
+fn open_enum_named(pointer: &str, node: &Value, out: &mut Vec<Diagnostic>) {
+    let ext = crate::extensions::OPEN_ENUM;
+    if doc::get(node, ext).is_none() {
+        return;
+    }
+    let named = pointer
+        .trim_start_matches('#')
+        .strip_prefix("/components/schemas/")
+        .is_some_and(|name| !name.contains('/'));
+    if !named {
+        out.push(
+            Diagnostic::error(
+                "open-enum-inline",
+                doc::child(pointer, ext),
+                format!("`{ext}` on an inline schema: only a named schema becomes an open enum (the generator would make a plain `String`)"),
+            )
+            .with_hint("move the schema to `components/schemas` and `$ref` it"),
+        );
     }
 }
 
