@@ -239,6 +239,13 @@ impl<E> Error<E> {
         self.status() == Some(StatusCode::NOT_FOUND)
     }
 
+    /// Whether the API answered 409 Conflict: the state already is what the
+    /// call asks for, or contradicts it (a user already in the group, a role
+    /// already granted). Idempotent jobs treat it as done.
+    pub fn is_conflict(&self) -> bool {
+        self.status() == Some(StatusCode::CONFLICT)
+    }
+
     /// Whether the API answered 429 Too Many Requests (after the client's
     /// own retries, if any).
     pub fn is_rate_limited(&self) -> bool {

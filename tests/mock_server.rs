@@ -518,3 +518,38 @@ async fn the_export_resumes_through_seeded_faults_without_loss_or_duplicates() {
         "the client's limiter kept every call inside the twin's window"
     );
 }
+
+/// The status predicates an idempotent job branches on: adding a member
+/// twice is a conflict, an unknown group is not found, and neither is the
+/// other.
+#[tokio::test]
+async fn conflict_and_not_found_are_told_apart() {
+    let (api, _server, client, org, dir) = start().await;
+    let state = api.snapshot();
+    let group = &state.groups[0];
+    let member = group.members[0].clone();
+    let body = || types::DirectoryGroupMembershipRequest::builder().account_id(member.clone());
+    let again = client
+        .add_directory_group_member()
+        .org_id(&org)
+        .directory_id(&dir)
+        .group_id(&group.id)
+        .body(body())
+        .send()
+        .await
+        .expect_err("already a member");
+    assert!(again.is_conflict() && !again.is_not_found(), "{again}");
+    let nowhere = client
+        .add_directory_group_member()
+        .org_id(&org)
+        .directory_id(&dir)
+        .group_id("no-such-group")
+        .body(body())
+        .send()
+        .await
+        .expect_err("no such group");
+    assert!(
+        nowhere.is_not_found() && !nowhere.is_conflict(),
+        "{nowhere}"
+    );
+}
