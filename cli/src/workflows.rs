@@ -106,7 +106,6 @@ pub fn auth_policy_command() -> Command {
         ))
 }
 
-/// `events export`.
 /// `events export`'s exit codes (beside 2, 3: usage and configuration).
 pub const EVENTS_EXIT_HELP: &str = "\
 Run it again (nightly, say) and it continues from where the last run ended, writing only the events that \
@@ -116,6 +115,7 @@ once while the first holds it.
 Exit codes: 0 new events exported; 4 nothing new since the last run; 1 failed (run again to continue; \
 nothing is lost); 2 bad arguments; 3 bad configuration.";
 
+/// `events export`.
 pub fn events_command() -> Command {
     Command::new("events")
         .about("Audit log workflows")
@@ -247,7 +247,13 @@ impl Run {
         };
         Ok(Self {
             workflow,
-            dry_run: m.get_flag("dry-run"),
+            // `events export` has no --dry-run: the export only reads and appends.
+            dry_run: m
+                .try_get_one::<bool>("dry-run")
+                .ok()
+                .flatten()
+                .copied()
+                .unwrap_or(false),
             audit,
         })
     }
@@ -583,6 +589,7 @@ pub async fn events(settings: &Settings, m: &ArgMatches) -> Result<(), CliError>
     let Some(("export", m)) = m.subcommand() else {
         return Err(CliError::usage("events: expected `export`"));
     };
+    let mut run = Run::new("events export", m)?;
     let org = settings.require_org(m.get_one::<String>("org-id").map(String::as_str))?;
     let out = m.get_one::<String>("out").cloned().unwrap_or_default();
     let checkpoint = m.get_one::<String>("checkpoint");
@@ -616,23 +623,9 @@ pub async fn events(settings: &Settings, m: &ArgMatches) -> Result<(), CliError>
         })
         .await;
     progress.done();
-    let audit = |record: Value| -> Result<(), CliError> {
-        let Some(path) = m.get_one::<String>("audit") else {
-            return Ok(());
-        };
-        let mut file = OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
-            .map_err(|e| CliError::io(format!("cannot open the audit file {path}"), e))?;
-        let mut record = record;
-        record["time_ms"] = json!(now_ms() as u64);
-        record["workflow"] = json!("events export");
-        writeln!(file, "{record}").map_err(|e| CliError::io("cannot write the audit file", e))
-    };
     match result {
         Ok(summary) => {
-            audit(json!({"outcome": "done", "summary": summary}))?;
+            run.audit(json!({"outcome": "done", "summary": summary}))?;
             let line = format!(
                 "{} new events in {} ({} exported in all)",
                 summary.events,
@@ -646,7 +639,7 @@ pub async fn events(settings: &Settings, m: &ArgMatches) -> Result<(), CliError>
             Ok(())
         }
         Err(e) => {
-            audit(json!({"outcome": "failed", "error": e.to_string()}))?;
+            run.audit(json!({"outcome": "failed", "error": e.to_string()}))?;
             let hint = match e {
                 ExportError::Locked { .. } => "",
                 _ => " (run the same command again to continue; nothing is lost)",

@@ -472,6 +472,16 @@ async fn a_second_export_fetches_only_the_events_added_since_the_first() {
     );
     expected.extend(added);
     assert_eq!(event_ids(&out_file), expected, "no loss, no duplicate");
+
+    // --audit records the run like the other workflows.
+    let audit = env.path("export-audit.jsonl");
+    let out = export(&["--audit", &audit]);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    let records = audit_lines(&audit);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["workflow"], "events export");
+    assert_eq!(records[0]["outcome"], "done");
+    assert_eq!(records[0]["summary"]["events"], 0);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

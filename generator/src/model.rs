@@ -218,6 +218,22 @@ pub fn operation_mut<'a>(
     }
 }
 
+/// Every operation of `item`, mutably, in [`METHODS`] order.
+pub fn item_operations_mut(item: &mut PathItem) -> impl Iterator<Item = &mut openapiv3::Operation> {
+    [
+        &mut item.get,
+        &mut item.put,
+        &mut item.post,
+        &mut item.delete,
+        &mut item.options,
+        &mut item.head,
+        &mut item.patch,
+        &mut item.trace,
+    ]
+    .into_iter()
+    .filter_map(Option::as_mut)
+}
+
 /// Every operation of `api` in document order.
 pub fn operations(api: &OpenAPI) -> Vec<Operation<'_>> {
     let mut out = Vec::new();

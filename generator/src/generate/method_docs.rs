@@ -24,7 +24,7 @@ pub(crate) fn with_runtime_docs(spec: &Spec) -> Spec {
         let openapiv3::ReferenceOr::Item(item) = item else {
             continue;
         };
-        for op in item_operations_mut(item) {
+        for op in crate::model::item_operations_mut(item) {
             let id = op.operation_id.as_deref().unwrap_or_default();
             let Some((_, text)) = notes.iter().find(|(op_id, _)| op_id == id) else {
                 continue;
@@ -114,21 +114,4 @@ fn deprecation(api: &OpenAPI, op: &Operation<'_>) -> String {
         Some(ReplacedBy::Nothing) => "**Deprecated:** the API names no replacement.".to_owned(),
         None => "**Deprecated.**".to_owned(),
     }
-}
-
-fn item_operations_mut(
-    item: &mut openapiv3::PathItem,
-) -> impl Iterator<Item = &mut openapiv3::Operation> {
-    [
-        &mut item.get,
-        &mut item.put,
-        &mut item.post,
-        &mut item.delete,
-        &mut item.options,
-        &mut item.head,
-        &mut item.patch,
-        &mut item.trace,
-    ]
-    .into_iter()
-    .filter_map(Option::as_mut)
 }

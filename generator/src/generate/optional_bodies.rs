@@ -15,25 +15,13 @@ use openapiv3::{
     MediaType, OpenAPI, ReferenceOr, Response, Schema, SchemaData, SchemaKind, StatusCode,
 };
 
+use crate::model::resolve;
+
 /// Whether `status` is in the success class progenitor decodes.
 fn is_success(status: &StatusCode) -> bool {
     match status {
         StatusCode::Code(code) => (200..300).contains(code),
         StatusCode::Range(range) => *range == 2,
-    }
-}
-
-/// The response `entry` is or refers to.
-fn resolve<'a>(api: &'a OpenAPI, entry: &'a ReferenceOr<Response>) -> Option<&'a Response> {
-    match entry {
-        ReferenceOr::Item(response) => Some(response),
-        ReferenceOr::Reference { reference } => {
-            let name = reference.strip_prefix("#/components/responses/")?;
-            match api.components.as_ref()?.responses.get(name)? {
-                ReferenceOr::Item(response) => Some(response),
-                ReferenceOr::Reference { .. } => None,
-            }
-        }
     }
 }
 
@@ -94,17 +82,7 @@ pub fn into_option(api: &OpenAPI) -> Option<OpenAPI> {
         let ReferenceOr::Item(item) = item else {
             continue;
         };
-        let ops = [
-            &mut item.get,
-            &mut item.put,
-            &mut item.post,
-            &mut item.delete,
-            &mut item.options,
-            &mut item.head,
-            &mut item.patch,
-            &mut item.trace,
-        ];
-        for op in ops.into_iter().flatten() {
+        for op in crate::model::item_operations_mut(item) {
             let Some(schema) = body_or_nothing(api, op) else {
                 continue;
             };

@@ -31,21 +31,12 @@ pub(super) fn handler(id: &str) -> Option<OpFn> {
         "validateControlPolicy" => |org, ctx| policy(org, ctx).map(|_| Reply::empty(202)),
         "listControlPolicyResources" => |org, ctx| {
             let i = policy(org, ctx)?;
-            let mut page = ctx.page(org.control_policies[i].resources.clone())?;
-            page["meta"]["page_size"] = json!(page["data"].as_array().map_or(0, Vec::len));
-            ok(page)
+            page_with_size(ctx, org.control_policies[i].resources.clone())
         },
         "addControlPolicyResource" => add_resource,
-        "deleteAllControlPolicyResources" => |org, ctx| {
-            let i = policy(org, ctx)?;
-            org.control_policies[i].resources.clear();
-            org.record(
-                ctx.now_ms,
-                "control_policy_resources_removed",
-                &[ctx.param("policyId")],
-            );
-            Ok(Reply::empty(204))
-        },
+        "deleteAllControlPolicyResources" => {
+            |org, ctx| clear_resources(org, ctx, policy(org, ctx)?)
+        }
         "updateControlPolicyResource" => update_resource,
         "deleteControlPolicyResource" => |org, ctx| {
             let (i, r) = resource(org, ctx)?;
@@ -122,9 +113,25 @@ fn list_policies(org: &mut Org, ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
         .map(|p| p.policy.clone())
         .filter(|p| kind.is_none_or(|k| p["attributes"]["type"] == k))
         .collect();
+    page_with_size(ctx, items)
+}
+
+/// A page of a control list, whose `meta.page_size` counts its items.
+pub(super) fn page_with_size(ctx: &Ctx<'_>, items: Vec<Value>) -> Result<Reply, ApiError> {
     let mut page = ctx.page(items)?;
     page["meta"]["page_size"] = json!(page["data"].as_array().map_or(0, Vec::len));
     ok(page)
+}
+
+/// Detaches every resource of policy `i` (v1 and v2): 204.
+pub(super) fn clear_resources(org: &mut Org, ctx: &Ctx<'_>, i: usize) -> Result<Reply, ApiError> {
+    org.control_policies[i].resources.clear();
+    org.record(
+        ctx.now_ms,
+        "control_policy_resources_removed",
+        &[ctx.param("policyId")],
+    );
+    Ok(Reply::empty(204))
 }
 
 /// The attributes of a create or update body, stamped with the twin's clock.

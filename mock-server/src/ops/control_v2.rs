@@ -6,7 +6,9 @@
 
 use serde_json::{json, Value};
 
-use super::control::{attributes, create_with, policy, update_with};
+use super::control::{
+    attributes, clear_resources, create_with, page_with_size, policy, update_with,
+};
 use super::{ok, Ctx, OpFn};
 use crate::errors::ApiError;
 use crate::http::Reply;
@@ -31,16 +33,9 @@ pub(super) fn handler(id: &str) -> Option<OpFn> {
             ok(ctx.page(items)?)
         },
         "modifyControlPolicyResourcesV2" => modify_resources,
-        "deleteAllControlPolicyResourcesV2" => |org, ctx| {
-            let i = data_security(org, ctx)?;
-            org.control_policies[i].resources.clear();
-            org.record(
-                ctx.now_ms,
-                "control_policy_resources_removed",
-                &[ctx.param("policyId")],
-            );
-            Ok(Reply::empty(204))
-        },
+        "deleteAllControlPolicyResourcesV2" => {
+            |org, ctx| clear_resources(org, ctx, data_security(org, ctx)?)
+        }
         _ => return None,
     })
 }
@@ -79,9 +74,7 @@ fn list(org: &mut Org, ctx: &Ctx<'_>) -> Result<Reply, ApiError> {
         .filter(|p| is_data_security(p))
         .map(|p| p.policy.clone())
         .collect();
-    let mut page = ctx.page(items)?;
-    page["meta"]["page_size"] = json!(page["data"].as_array().map_or(0, Vec::len));
-    ok(page)
+    page_with_size(ctx, items)
 }
 
 /// The stored attributes of a create or update: a draft until published,
